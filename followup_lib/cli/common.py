@@ -1,0 +1,45 @@
+"""Helpers shared by the ``followup`` sub-commands: options, dates, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from followup_lib.errors import InputError
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format text|json`` (text by default)."""
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output format (default: text)")
+
+
+def parse_today(value: str | None) -> date:
+    """Parse ``--today YYYY-MM-DD``; today's date when absent."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError("--today", f"{value!r} is not a date", "write it as YYYY-MM-DD") from None
+
+
+def read_text_arg(path: str, field: str) -> str:
+    """Read a text file named on the command line, or standard input for ``-``."""
+    if path == "-":
+        return sys.stdin.read()
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(field, f"no file named {path!r}", "check the path")
+    try:
+        return p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(field, f"{path!r} is not UTF-8 text", "save it as UTF-8") from None
+
+
+def print_json(obj) -> None:
+    """Print an object as indented JSON on standard output."""
+    print(json.dumps(obj, indent=2, ensure_ascii=False))

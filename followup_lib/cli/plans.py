@@ -1,0 +1,147 @@
+"""``followup advise`` and ``followup plan``: what to do next, and the whole schedule."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from followup_lib.cli.common import add_format_option, parse_today, print_json, read_text_arg
+from followup_lib.errors import InputError
+from followup_lib.etiquette.params import Params
+
+CASE_FLAGS = {  # flag dest -> case field
+    "interview_end": "interview_end", "timezone": "timezone", "country": "country",
+    "subdivision": "subdivision", "decision_by": "decision_by",
+}
+
+
+def register(sub) -> None:
+    """Add the ``advise`` and ``plan`` sub-commands."""
+    advise = sub.add_parser("advise", help="what to do next in a case, and why",
+                            description="Advise on the next step of a case (see README: the case file).")
+    _add_case_options(advise)
+    advise.set_defaults(handler=run_advise)
+    plan = sub.add_parser("plan", help="the whole follow-up schedule of a case",
+                          description="Lay out every step from the thank-you to moving on.")
+    _add_case_options(plan)
+    plan.add_argument("--ics", metavar="FILE", help="also write the schedule as an iCalendar (.ics) file")
+    plan.set_defaults(handler=run_plan)
+
+
+def _add_case_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--situation", metavar="FILE.json", help="the case file (JSON); '-' reads standard input")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="the day to advise for (default: today)")
+    add_format_option(parser)
+    flags = parser.add_argument_group("case fields (instead of, or on top of, --situation)")
+    flags.add_argument("--interview-end", metavar="DATETIME", help="e.g. 2026-11-16T15:00-05:00")
+    flags.add_argument("--timezone", metavar="ZONE", help="e.g. America/New_York (for daylight saving)")
+    flags.add_argument("--country", metavar="CODE", help="whose public holidays count (default: US)")
+    flags.add_argument("--subdivision", metavar="CODE", help="state or region code, e.g. CA")
+    flags.add_argument("--decision-by", metavar="YYYY-MM-DD", help="the decision date you were given")
+    flags.add_argument("--invited-to-call", action="store_true", default=None, help="the interviewer invited a call")
+    flags.add_argument("--traditional-industry", action="store_true", default=None,
+                       help="your field expects a follow-up call")
+    flags.add_argument("--contact", action="append", default=[], metavar="KIND=WHEN",
+                       help="something you sent, e.g. thank_you=2026-11-16T19:00-05:00 (repeatable)")
+    flags.add_argument("--response", action="append", default=[], metavar="KIND=WHEN[,NEW_DATE]",
+                       help="what the employer sent, e.g. new_timeline=2026-11-25,2026-12-11 (repeatable)")
+    flags.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                       help="override an etiquette parameter, e.g. follow_up_grace=3 (repeatable)")
+
+
+def _split(item: str, flag: str) -> tuple[str, str]:
+    if "=" not in item:
+        raise InputError(flag, f"{item!r} is not KIND=WHEN", f"write it like {flag} follow_up=2026-11-24")
+    key, _, value = item.partition("=")
+    return key.strip(), value.strip()
+
+
+def case_from_args(args: argparse.Namespace):
+    """Build the :class:`Situation` from ``--situation`` and the case flags."""
+    from followup_lib.etiquette.situation import Situation
+
+    data: dict = {}
+    if args.situation:
+        text = read_text_arg(args.situation, "--situation")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"--situation {args.situation}", f"is not valid JSON (line {exc.lineno}, "
+                             f"column {exc.colno}: {exc.msg})", "check for a missing comma, quote or bracket") from None
+        if not isinstance(data, dict):
+            raise InputError(f"--situation {args.situation}", "must hold one JSON object {...}")
+    for dest, key in CASE_FLAGS.items():
+        if getattr(args, dest) is not None:
+            data[key] = getattr(args, dest)
+    for dest in ("invited_to_call", "traditional_industry"):
+        if getattr(args, dest):
+            data[dest] = True
+    for item in args.contact:
+        kind, when = _split(item, "--contact")
+        data.setdefault("contacts", []).append({"at": when, "kind": kind})
+    for item in args.response:
+        kind, rest = _split(item, "--response")
+        when, _, new_date = rest.partition(",")
+        entry = {"at": when, "kind": kind}
+        if new_date:
+            entry["new_decision_by"] = new_date
+        data.setdefault("responses", []).append(entry)
+    if "interview_end" not in data:
+        raise InputError("interview_end", "is missing", "pass --situation FILE.json or --interview-end DATETIME")
+    return Situation.from_dict(data)
+
+
+def params_from_args(args: argparse.Namespace) -> Params:
+    """Parse ``--param NAME=VALUE`` overrides."""
+    values = {}
+    for item in args.param:
+        name, value = _split(item, "--param")
+        try:
+            values[name] = float(value) if name == "thank_you_window" else int(value)
+        except ValueError:
+            raise InputError(f"--param {name}", f"{value!r} is not a number", "give a whole number") from None
+    return Params.from_dict(values)
+
+
+def run_advise(args: argparse.Namespace) -> int:
+    from followup_lib.etiquette.advisor import advise
+    from followup_lib.etiquette.render import advice_text
+
+    advice = advise(case_from_args(args), parse_today(args.today), params_from_args(args))
+    if args.format == "json":
+        print_json(advice.to_dict())
+    else:
+        print(advice_text(advice))
+    return 0
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from followup_lib.etiquette.plan import make_plan
+    from followup_lib.etiquette.render import plan_text
+
+    today = parse_today(args.today) if args.today else None
+    plan = make_plan(case_from_args(args), today, params_from_args(args))
+    if args.ics:
+        path = _write_atomic(Path(args.ics), plan.to_ics())
+    if args.format == "json":
+        print_json(plan.to_list())
+    else:
+        print(plan_text(plan))
+        if args.ics:
+            print(f"\nCalendar written to {path} ({sum(1 for s in plan.steps if not s.done)} events with reminders).")
+    return 0
+
+
+def _write_atomic(path: Path, payload: bytes) -> Path:
+    if path.suffix.lower() != ".ics":
+        raise InputError("--ics", f"{str(path)!r} does not end in .ics", "name the file e.g. plan.ics")
+    if not path.parent.exists():
+        raise InputError("--ics", f"the folder {str(path.parent)!r} does not exist", "create it or pick another")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(payload)
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,56 @@
+"""Plain-text renderings of advice and plans (for the ``followup`` command and notebooks)."""
+
+from __future__ import annotations
+
+from followup_lib.etiquette.stages import stage
+
+
+def advice_text(advice) -> str:
+    """Advice as a few readable lines of text.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from followup_lib.etiquette.situation import Situation
+    >>> from followup_lib.etiquette.advisor import advise
+    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
+    >>> print(advice_text(advise(case, date(2026, 11, 16))).splitlines()[0])
+    Send your thank-you email now.
+    """
+    d = advice.dates
+    when = f"{advice.next_date:%a %d %b %Y}" if advice.next_date else "nothing more falls due"
+    call = ("a call is permitted: " + " ".join(advice.call_reasons)) if advice.call_permitted \
+        else "no call: none of the three exceptions holds"
+    lines = [
+        advice.headline,
+        f"  action   {advice.action}  - {stage(advice.stage).label()}",
+        f"  when     {when}",
+        f"  channel  {advice.channel}; {call}",
+        "", "Why:", *(f"  - {r}" for r in advice.reasons),
+    ]
+    if advice.warnings:
+        lines += ["", "Warnings:", *(f"  ! {w}" for w in advice.warnings)]
+    lines += ["", "Key dates:",
+              f"  thank-you due     {d.thank_you_due:%a %d %b %Y %H:%M %Z}",
+              f"  decision date     {d.decision_date:%a %d %b %Y} ({d.timeline_source})",
+              f"  follow-up window  {d.follow_up_due:%a %d %b} to {d.follow_up_ideal_end:%a %d %b %Y}"
+              f" (late after {d.follow_up_late_after:%a %d %b})"]
+    return "\n".join(lines)
+
+
+def plan_text(plan) -> str:
+    """A plan as an aligned text table.
+
+    Examples
+    --------
+    >>> from followup_lib.etiquette.situation import Situation
+    >>> from followup_lib.etiquette.plan import make_plan
+    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
+    >>> print(plan_text(make_plan(case)).splitlines()[1])
+    Tue 17 Nov 2026  thank you          email  Thank-you email, by Tue 17 Nov 15:00 UTC-05:00: thanks, interest, one topic, next steps.
+    """
+    lines = [f"{'due':<16} {'step':<18} {'via':<6} what to do"]
+    for s in plan.steps:
+        name = s.step.replace("_", " ") + (" (done)" if s.done else "")
+        lines.append(f"{s.due:%a %d %b %Y}  {name:<18} {s.channel or '-':<6} {s.description}")
+    return "\n".join(lines)

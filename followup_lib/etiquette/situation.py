@@ -1,0 +1,384 @@
+"""One candidate's case: a typed, validated record with JSON load and save.
+
+The case file is JSON; only ``interview_end`` is required::
+
+    {"interview_end": "2026-11-16T15:00:00-05:00",
+     "country": "US", "subdivision": null, "decision_by": "2026-11-20",
+     "invited_to_call": false, "traditional_industry": false,
+     "contacts":  [{"at": "2026-11-16T19:00:00-05:00", "kind": "thank_you", "channel": "email"}],
+     "responses": [{"at": "2026-11-25", "kind": "new_timeline", "new_decision_by": "2026-12-11"}]}
+
+Past this module's parsing edge, dates are ``datetime.date`` and times are
+timezone-aware ``datetime``; never strings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Union
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from followup_lib.errors import InputError
+from followup_lib.etiquette.params import DEFAULT_COUNTRY
+from followup_lib.etiquette.workdays import work_calendar
+
+When = Union[date, datetime]
+
+CONTACT_KINDS = ("thank_you", "follow_up", "second_attempt", "call")
+RESPONSE_KINDS = ("decision", "new_timeline", "update")
+CHANNELS = ("email", "phone")
+#: Contacts that count as an attempt to learn the outcome (everything but the thank-you).
+ATTEMPT_KINDS = ("follow_up", "second_attempt", "call")
+MAX_EVENTS = 200  # a case with more contacts than this is a data-entry mistake
+
+
+def parse_when(value, field_name: str, tz: tzinfo | None = None) -> When:
+    """Parse an ISO date or a datetime with offset; a naive datetime takes ``tz``.
+
+    Examples
+    --------
+    >>> parse_when("2026-11-20", "decision_by")
+    datetime.date(2026, 11, 20)
+    >>> parse_when("2026-11-16T15:00:00-05:00", "interview_end").hour
+    15
+    >>> parse_when("20/11/2026", "decision_by")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: decision_by: '20/11/2026' is not a date or time; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM
+    """
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        return value
+    elif isinstance(value, str) and value.strip():
+        text = value.strip().replace("Z", "+00:00").replace(" ", "T", 1)
+        try:
+            if "T" not in text:
+                return date.fromisoformat(text)
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            raise InputError(field_name, f"{value!r} is not a date or time",
+                             "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM") from None
+    else:
+        raise InputError(field_name, "is missing or empty",
+                         "give a date (YYYY-MM-DD) or a time with offset (YYYY-MM-DDTHH:MM+HH:MM)")
+    if parsed.tzinfo is None:
+        if tz is None:
+            raise InputError(field_name, "has no timezone",
+                             "add an offset such as -05:00, or set \"timezone\" in the case")
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed
+
+
+def _parse_date(value, field_name: str) -> date | None:
+    if value is None:
+        return None
+    parsed = parse_when(value, field_name)
+    return parsed.date() if isinstance(parsed, datetime) else parsed
+
+
+def _parse_bool(value, field_name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise InputError(field_name, f"must be true or false, not {value!r}")
+
+
+def _choice(value, allowed: tuple[str, ...], field_name: str) -> str:
+    if value in allowed:
+        return value
+    raise InputError(field_name, f"{value!r} is not one of {', '.join(allowed)}",
+                     f"use one of {', '.join(allowed)}")
+
+
+def _when_json(value: When) -> str:
+    return value.isoformat()
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Something the candidate sent or did: a thank-you, a follow-up, a second attempt, a call."""
+
+    at: When
+    kind: str
+    channel: str = "email"
+    to: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict, where: str, tz: tzinfo) -> "Contact":
+        _check_keys(data, {"at", "kind", "channel", "to"}, where)
+        kind = _choice(data.get("kind"), CONTACT_KINDS, f"{where}.kind")
+        default_channel = "phone" if kind == "call" else "email"
+        channel = _choice(data.get("channel", default_channel), CHANNELS, f"{where}.channel")
+        return cls(parse_when(data.get("at"), f"{where}.at", tz), kind, channel, data.get("to"))
+
+    def to_dict(self) -> dict:
+        out = {"at": _when_json(self.at), "kind": self.kind, "channel": self.channel}
+        if self.to:
+            out["to"] = self.to
+        return out
+
+
+@dataclass(frozen=True)
+class Response:
+    """Something the employer sent: a decision, a new timeline, or an update."""
+
+    at: When
+    kind: str
+    new_decision_by: date | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict, where: str, tz: tzinfo) -> "Response":
+        _check_keys(data, {"at", "kind", "new_decision_by"}, where)
+        kind = _choice(data.get("kind"), RESPONSE_KINDS, f"{where}.kind")
+        new_date = _parse_date(data.get("new_decision_by"), f"{where}.new_decision_by")
+        return cls(parse_when(data.get("at"), f"{where}.at", tz), kind, new_date)
+
+    def to_dict(self) -> dict:
+        out = {"at": _when_json(self.at), "kind": self.kind}
+        if self.new_decision_by:
+            out["new_decision_by"] = self.new_decision_by.isoformat()
+        return out
+
+
+def _check_keys(data, allowed: set[str], where: str) -> None:
+    if not isinstance(data, dict):
+        raise InputError(where, "must be a JSON object {...}")
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(sorted(allowed))}"
+            raise InputError(f"{where}.{key}" if where else key, "is not a field of the case", hint)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One candidate's case after an interview. Validated on construction.
+
+    Parameters
+    ----------
+    interview_end : datetime
+        When the interview ended, timezone-aware. With ``timezone`` set it is shown in
+        that zone, so a 24-hour window is right across a daylight-saving change.
+    country, subdivision : str
+        Whose weekends and public holidays count (``holidays`` package codes).
+    decision_by : date, optional
+        The decision date the interviewer gave; None when no timeline was stated.
+    invited_to_call, traditional_industry : bool
+        Two of the three exceptions that permit a phone call.
+    contact_name, preferred_channel, checking_in_welcome, timezone
+        What was learned in stage 1 (all optional).
+    contacts, responses : tuple
+        What the candidate sent and what the employer answered, in any order.
+
+    Examples
+    --------
+    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00",
+    ...                             "decision_by": "2026-11-20"})
+    >>> case.interview_date
+    datetime.date(2026, 11, 16)
+    >>> Situation.from_dict({"interview_end": "2026-11-16T15:00-05:00", "decision_by": "2026-11-02"})
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: decision_by: 2026-11-02 is before the interview (2026-11-16); give the date the employer said they would decide by
+    """
+
+    interview_end: datetime
+    country: str = DEFAULT_COUNTRY
+    subdivision: str | None = None
+    decision_by: date | None = None
+    invited_to_call: bool = False
+    traditional_industry: bool = False
+    contact_name: str | None = None
+    preferred_channel: str = "email"
+    checking_in_welcome: bool | None = None
+    timezone: str | None = None
+    contacts: tuple[Contact, ...] = field(default_factory=tuple)
+    responses: tuple[Response, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.interview_end, datetime) or self.interview_end.tzinfo is None:
+            raise InputError("interview_end", "must be a date and time with a timezone",
+                             "write it as YYYY-MM-DDTHH:MM-05:00 or set \"timezone\"")
+        if self.timezone:
+            object.__setattr__(self, "interview_end", self.interview_end.astimezone(_zone(self.timezone)))
+        object.__setattr__(self, "contacts", tuple(sorted(self.contacts, key=self.sort_key)))
+        object.__setattr__(self, "responses", tuple(sorted(self.responses, key=self.sort_key)))
+        work_calendar(self.country, self.subdivision)  # raises on an unknown country
+        _choice(self.preferred_channel, CHANNELS, "preferred_channel")
+        self._check_dates()
+
+    def _check_dates(self) -> None:
+        if self.decision_by is not None and self.decision_by < self.interview_date:
+            raise InputError("decision_by", f"{self.decision_by} is before the interview ({self.interview_date})",
+                             "give the date the employer said they would decide by")
+        if len(self.contacts) + len(self.responses) > MAX_EVENTS:
+            raise InputError("contacts", f"has more than {MAX_EVENTS} entries", "log only real contacts")
+        for name, events in (("contacts", self.contacts), ("responses", self.responses)):
+            for i, event in enumerate(events):
+                if self.before_interview(event.at):
+                    raise InputError(f"{name}[{i}].at", f"{event.at.isoformat()} is before the interview ended",
+                                     "check the date; only log what happened after the interview")
+        for i, resp in enumerate(self.responses):
+            if resp.kind == "new_timeline":
+                if resp.new_decision_by is None:
+                    raise InputError(f"responses[{i}].new_decision_by", "is missing for a new timeline",
+                                     "give the new date the employer named")
+                if resp.new_decision_by < self.local_date(resp.at):
+                    raise InputError(f"responses[{i}].new_decision_by", "is before the response that gave it",
+                                     "give the new, later date")
+
+    # --- time helpers -------------------------------------------------------------
+    @property
+    def tz(self) -> tzinfo:
+        """The interview's timezone."""
+        return self.interview_end.tzinfo
+
+    @property
+    def interview_date(self) -> date:
+        """The interview's date in its own timezone."""
+        return self.interview_end.date()
+
+    def local_date(self, when: When) -> date:
+        """The date of a contact or response, in the interview's timezone."""
+        return when.astimezone(self.tz).date() if isinstance(when, datetime) else when
+
+    def before_interview(self, when: When) -> bool:
+        """True when ``when`` lies before the interview ended."""
+        if isinstance(when, datetime):
+            return when < self.interview_end
+        return when < self.interview_date
+
+    def sort_key(self, event) -> tuple:
+        """Order events by day, then by time where one is known."""
+        at = event.at
+        moment = at.astimezone(self.tz).timetz().replace(tzinfo=None) if isinstance(at, datetime) else None
+        return (self.local_date(at), moment is not None, moment or datetime.min.time())
+
+    @property
+    def calendar(self):
+        """The :class:`~followup_lib.etiquette.workdays.WorkCalendar` of the case's country."""
+        return work_calendar(self.country, self.subdivision)
+
+    def with_contact(self, contact: Contact) -> "Situation":
+        """A copy of the case with one more contact logged."""
+        return replace(self, contacts=self.contacts + (contact,))
+
+    def with_response(self, response: Response) -> "Situation":
+        """A copy of the case with one more employer response logged."""
+        return replace(self, responses=self.responses + (response,))
+
+    # --- JSON ---------------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: dict) -> "Situation":
+        """Build a validated case from the JSON structure documented above."""
+        _check_keys(data, {f for f in cls.__dataclass_fields__}, "")
+        tz = _zone(data["timezone"]) if data.get("timezone") else None
+        end = parse_when(data.get("interview_end"), "interview_end", tz)
+        if not isinstance(end, datetime):
+            raise InputError("interview_end", "needs a time of day as well as a date",
+                             "write it as YYYY-MM-DDTHH:MM-05:00")
+        for key in ("contacts", "responses"):
+            if not isinstance(data.get(key, []), list):
+                raise InputError(key, "must be a list [...]")
+        return cls(
+            interview_end=end,
+            country=_text(data.get("country", DEFAULT_COUNTRY), "country") or DEFAULT_COUNTRY,
+            subdivision=_text(data.get("subdivision"), "subdivision"),
+            decision_by=_parse_date(data.get("decision_by"), "decision_by"),
+            invited_to_call=_parse_bool(data.get("invited_to_call", False), "invited_to_call"),
+            traditional_industry=_parse_bool(data.get("traditional_industry", False), "traditional_industry"),
+            contact_name=_text(data.get("contact_name"), "contact_name"),
+            preferred_channel=data.get("preferred_channel") or "email",
+            checking_in_welcome=None if data.get("checking_in_welcome") is None
+            else _parse_bool(data["checking_in_welcome"], "checking_in_welcome"),
+            timezone=data.get("timezone"),
+            contacts=tuple(Contact.from_dict(c, f"contacts[{i}]", end.tzinfo)
+                           for i, c in enumerate(data.get("contacts", []))),
+            responses=tuple(Response.from_dict(r, f"responses[{i}]", end.tzinfo)
+                            for i, r in enumerate(data.get("responses", []))),
+        )
+
+    def to_dict(self) -> dict:
+        """The case as the JSON structure documented above (round-trips with :meth:`from_dict`)."""
+        return {
+            "interview_end": self.interview_end.isoformat(),
+            "timezone": self.timezone,
+            "country": self.country,
+            "subdivision": self.subdivision,
+            "decision_by": self.decision_by.isoformat() if self.decision_by else None,
+            "invited_to_call": self.invited_to_call,
+            "traditional_industry": self.traditional_industry,
+            "contact_name": self.contact_name,
+            "preferred_channel": self.preferred_channel,
+            "checking_in_welcome": self.checking_in_welcome,
+            "contacts": [c.to_dict() for c in self.contacts],
+            "responses": [r.to_dict() for r in self.responses],
+        }
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "case") -> "Situation":
+        """Parse a case from JSON text; malformed JSON names the line and column."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                             "check for a missing comma, quote or bracket there") from None
+        if not isinstance(data, dict):
+            raise InputError(source, "must hold one JSON object {...}")
+        return cls.from_dict(data)
+
+    def to_json(self) -> str:
+        """The case as indented JSON text."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+
+def _text(value, field_name: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value.strip() if isinstance(value, str) and value.strip() else None
+    raise InputError(field_name, f"must be text, not {value!r}")
+
+
+def _zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise InputError("timezone", f"{name!r} is not a time zone name",
+                         "use an IANA name such as America/New_York or Europe/London") from None
+
+
+def load_situation(path) -> Situation:
+    """Read a case from a JSON file.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, not UTF-8, not JSON, or the case in it is invalid.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("situation file", f"no file named {str(path)!r}", "check the path")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("situation file", f"{p.name} is not UTF-8 text", "save it as UTF-8") from None
+    return Situation.from_json(text, source=f"situation file {p.name}")
+
+
+def save_situation(situation: Situation, path) -> Path:
+    """Write a case to a JSON file atomically (a crash never leaves half a file)."""
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(situation.to_json() + "\n")
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return p

@@ -65,6 +65,10 @@ MOVE_ON_AFTER = 5
 THANK_YOU_MAX_WORDS = 150
 #: Longest follow-up or second-attempt email, in words (examples run 59-137).
 FOLLOW_UP_MAX_WORDS = 150
+#: A voicemail should be over within this many seconds (about 110 words at 150 a minute).
+#: Assumption: the seeds give no figure; a voicemail only leaves who, what, when and a
+#: number, so it should take well under half of ``CALL_MAX_SECONDS``.
+VOICEMAIL_MAX_SECONDS = 45
 
 # --- Data -----------------------------------------------------------------------------
 #: Every group of quasi-identifiers in anonymised output has at least this many rows.
@@ -99,6 +103,9 @@ class Params:
     words_per_minute: int = WORDS_PER_MINUTE
     second_attempt_after: int = SECOND_ATTEMPT_AFTER
     move_on_after: int = MOVE_ON_AFTER
+    voicemail_max_seconds: int = VOICEMAIL_MAX_SECONDS
+    thank_you_max_words: int = THANK_YOU_MAX_WORDS
+    follow_up_max_words: int = FOLLOW_UP_MAX_WORDS
 
     def __post_init__(self) -> None:
         from followup_lib.errors import InputError

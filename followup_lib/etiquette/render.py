@@ -19,6 +19,8 @@ def advice_text(advice) -> str:
     """
     d = advice.dates
     when = f"{advice.next_date:%a %d %b %Y}" if advice.next_date else "nothing more falls due"
+    if advice.action == "send_thank_you":
+        when = f"by {d.thank_you_due:%a %d %b %Y %H:%M %Z}"
     call = ("a call is permitted: " + " ".join(advice.call_reasons)) if advice.call_permitted \
         else "no call: none of the three exceptions holds"
     lines = [

@@ -1,0 +1,113 @@
+"""``followup draft`` and ``followup review``: write a message, then check it.
+
+Examples of use::
+
+    followup draft thank_you --situation case.json --name "Zoë Ångström" \\
+        --interviewer "Ms. Lee" --position "Data Analyst" --company Acme \\
+        --topic "the churn dashboard" --tone formal
+    followup review note.txt --kind thank_you --context context.json --format json
+
+``review`` exits with 0 when the draft has no errors, 1 when it has; bad input exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from followup_lib.cli.common import add_format_option, print_json, read_text_arg
+from followup_lib.errors import InputError
+from followup_lib.messages.kinds import KINDS
+
+_DRAFT_HELP = "draft a thank-you, follow-up, second attempt, call script or voicemail"
+_REVIEW_HELP = "review a draft: missing elements, placeholders, pressure, length, spelling, timing"
+
+
+def register(subparsers) -> None:
+    """Add the ``draft`` and ``review`` sub-commands to the ``followup`` parser."""
+    draft = subparsers.add_parser("draft", help=_DRAFT_HELP, description=_DRAFT_HELP + ".")
+    draft.add_argument("kind", choices=KINDS, metavar="KIND", help=f"one of {', '.join(KINDS)}")
+    draft.add_argument("--situation", metavar="FILE.json",
+                       help="the case file (needed for call_script and voicemail)")
+    draft.add_argument("--name", help="your full name")
+    draft.add_argument("--interviewer", help="the interviewer as you'd greet them (default: the case's contact)")
+    draft.add_argument("--position", help="the job title")
+    draft.add_argument("--company", help="the employer")
+    draft.add_argument("--topic", dest="topics", action="append", metavar="TOPIC",
+                       help="a specific topic from the conversation (repeatable; the first is used)")
+    draft.add_argument("--tone", choices=("warm", "formal"), default="warm", help="default: warm")
+    draft.add_argument("--link", help="follow-up: a link that adds value")
+    draft.add_argument("--note", help="follow-up: one sentence about the link")
+    draft.add_argument("--hr-contact", help="second attempt: write to this HR contact")
+    draft.add_argument("--phone", help="your phone number (needed for a voicemail)")
+    draft.add_argument("--variant", type=int, choices=(0, 1, 2), help="pick one of three wordings")
+    add_format_option(draft)
+    draft.set_defaults(handler=run_draft)
+
+    review = subparsers.add_parser("review", help=_REVIEW_HELP, description=_REVIEW_HELP + ".")
+    review.add_argument("file", metavar="FILE|-", help="the draft as a UTF-8 text file, or - for standard input")
+    review.add_argument("--kind", required=True, choices=KINDS, metavar="KIND", help=f"one of {', '.join(KINDS)}")
+    review.add_argument("--context", metavar="FILE.json",
+                        help="JSON with name, interviewer, company, position, phone, topics, "
+                             "situation (a case object or a case file's path) and send_date")
+    add_format_option(review)
+    review.set_defaults(handler=run_review)
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    """Handle ``followup draft``: print the draft; exit status 0."""
+    from followup_lib.etiquette.situation import load_situation
+    from followup_lib.messages.drafts import draft
+
+    situation = load_situation(args.situation) if args.situation else None
+    result = draft(args.kind, situation, name=args.name, interviewer=args.interviewer,
+                   position=args.position, company=args.company, topics=args.topics,
+                   tone=args.tone, value_link=args.link, value_note=args.note,
+                   hr_contact=args.hr_contact, phone=args.phone, variant=args.variant)
+    if args.format == "json":
+        print_json(result.to_dict())
+    else:
+        print(result.text)
+    return 0
+
+
+def load_context(path: str | None):
+    """Read a review context from a JSON file; a case path inside it is relative to the file."""
+    from followup_lib.messages.context import ReviewContext
+
+    if path is None:
+        return ReviewContext()
+    text = read_text_arg(path, "--context")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("--context", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                         "check for a missing comma, quote or bracket there") from None
+    base = Path(path).parent if path != "-" else None
+    return ReviewContext.from_value(data, base_dir=base)
+
+
+def _where(text: str, start: int, end: int) -> str:
+    if start == end == 0:
+        return "-"
+    line = text.count("\n", 0, start) + 1
+    return f"{line}:{start - text.rfind(chr(10), 0, start)}"
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """Handle ``followup review``: print the findings; exit 0 with no errors, else 1."""
+    from followup_lib.messages.review import review_draft
+
+    if args.file == "-" and args.context == "-":
+        raise InputError("--context", "cannot share standard input with the draft", "give it as a file")
+    text = read_text_arg(args.file, "FILE")
+    review = review_draft(text, args.kind, load_context(args.context))
+    if args.format == "json":
+        print_json(review.to_dict())
+    else:
+        seconds = f", about {review.speaking_seconds:.0f} s aloud" if review.speaking_seconds is not None else ""
+        print(f"{review.kind}: {review.word_count} words{seconds}; {review.summary()}")
+        for f in review.findings:
+            print(f"  {f.severity:<8}{_where(text, f.start, f.end):<8}{f.rule:<24}{f.message}")
+    return 0 if review.ok else 1

@@ -1,0 +1,131 @@
+"""What the reviewer may know about a draft: names, the job, topics, the case, the send date.
+
+A context is optional. With it the reviewer checks the actual values (is *this*
+topic mentioned, does the script say *this* name), allows the context's proper nouns
+in the spell-check, and tells whether the message would be sent on time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from pathlib import Path
+
+from followup_lib.errors import InputError
+from followup_lib.etiquette.situation import Situation, load_situation, parse_when
+from followup_lib.messages.drafts import clean_text
+
+_TEXT_FIELDS = {"name": 80, "interviewer": 80, "hr_contact": 80, "company": 120,
+                "position": 120, "phone": 40}
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class ReviewContext:
+    """Facts about the message under review; every field is optional.
+
+    Attributes
+    ----------
+    name, interviewer, hr_contact, company, position, phone : str or None
+        The candidate's full name, whom the message is to, the employer, the job title
+        and the candidate's phone number.
+    topics : tuple of str
+        Specific topics from the conversation; the message should mention one.
+    situation : Situation or None
+        The case; with it the reviewer checks the timing and the interview date.
+    send_date : date or datetime or None
+        When the message would go out; today when None.
+
+    Examples
+    --------
+    >>> ctx = ReviewContext.from_value({"name": "Anne-Marie Lévy-Dubois", "topics": "ETL"})
+    >>> ctx.topics
+    ('ETL',)
+    >>> sorted(ctx.proper_words())
+    ['anne', 'dubois', 'etl', 'lévy', 'marie']
+    >>> ReviewContext.from_value({"nmae": "Sam"})
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: context.nmae: is not a context field; did you mean 'name'?
+    """
+
+    name: str | None = None
+    interviewer: str | None = None
+    hr_contact: str | None = None
+    company: str | None = None
+    position: str | None = None
+    phone: str | None = None
+    topics: tuple[str, ...] = ()
+    situation: object | None = None
+    send_date: date | datetime | None = None
+
+    @classmethod
+    def from_value(cls, value, base_dir: Path | None = None) -> "ReviewContext":
+        """Accept None, a :class:`ReviewContext`, or a dict of the fields (as read from JSON).
+
+        In a dict, ``situation`` may be a case object or the path of a case file
+        (relative to ``base_dir``), and ``send_date`` an ISO date or date-time.
+        """
+        if value is None:
+            return cls()
+        if isinstance(value, ReviewContext):
+            return cls.from_value({f.name: getattr(value, f.name) for f in fields(cls)})
+        if not isinstance(value, dict):
+            raise InputError("context", f"must be a dict or ReviewContext, not {type(value).__name__}",
+                             "pass the names, topics and case as a dict")
+        _check_names(value)
+        clean = {key: _clean_field(key, value[key]) for key in _TEXT_FIELDS if key in value}
+        situation = _situation(value.get("situation"), base_dir)
+        return cls(**clean, topics=_topics(value.get("topics")), situation=situation,
+                   send_date=_send_date(value.get("send_date"), situation))
+
+    def proper_words(self) -> set[str]:
+        """Lower-case words of the context's names, company, job title and topics."""
+        texts = [self.name, self.interviewer, self.hr_contact, self.company, self.position,
+                 *self.topics, getattr(self.situation, "contact_name", None)]
+        return {token.lower().replace("’", "'") for text in texts if text
+                for token in _TOKEN.findall(text)}
+
+
+def _check_names(data: dict) -> None:
+    import difflib
+
+    known = [f.name for f in fields(ReviewContext)]
+    for key in data:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(known)}"
+            raise InputError(f"context.{key}", "is not a context field", hint)
+
+
+def _clean_field(key: str, value) -> str | None:
+    return clean_text(value, f"context.{key}", limit=_TEXT_FIELDS[key])
+
+
+def _topics(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)):
+        raise InputError("context.topics", "must be a text or a list of texts")
+    cleaned = (clean_text(item, f"context.topics[{i}]", limit=200) for i, item in enumerate(items))
+    return tuple(t.rstrip(" .;,!?:") for t in cleaned if t)
+
+
+def _situation(value, base_dir: Path | None):
+    if value is None or isinstance(value, Situation):
+        return value
+    if isinstance(value, dict):
+        return Situation.from_dict(value)
+    if isinstance(value, (str, Path)):
+        path = Path(value)
+        return load_situation(path if path.is_absolute() or base_dir is None else base_dir / path)
+    raise InputError("context.situation", "must be a case object or the path of a case file")
+
+
+def _send_date(value, situation):
+    if value is None:
+        return None
+    tz = situation.tz if situation is not None else None
+    return parse_when(value, "context.send_date", tz)

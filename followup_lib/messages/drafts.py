@@ -1,0 +1,319 @@
+"""Drafts of the five messages, rendered from Jinja2 templates inside the package.
+
+:func:`draft` turns a few plain-text fields into a ready-to-edit message: a thank-you,
+a follow-up inquiry (with an optional link that adds value), a second attempt to the
+hiring manager or an HR contact, a call script, or a voicemail. Two tones, ``warm`` and
+``formal``, differ in greeting, sign-off and phrasing, and each has three variants so
+that two candidates in one workshop don't send the same words.
+
+Every field is plain text. It is stripped, must not be empty where the kind needs it,
+has a length limit, and is inserted literally (no HTML escaping, nothing interpreted):
+the draft is plain text, and a face that shows it as HTML escapes it there. A missing
+field raises :class:`~followup_lib.errors.InputError` naming the field, never a blank or
+a leftover ``[Name]``.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from followup_lib.errors import InputError
+from followup_lib.messages.kinds import (EMAIL_KINDS, SPOKEN_KINDS, body_start, check_kind,
+                                         count_words, speaking_seconds, spoken_date)
+
+TONES = ("warm", "formal")
+VARIANTS = 3
+
+#: Longest value accepted for each field, in characters.
+FIELD_LIMITS = {"name": 80, "interviewer": 80, "hr_contact": 80, "position": 120,
+                "company": 120, "topic": 200, "value_note": 300, "value_link": 500, "phone": 40}
+MAX_TOPICS = 5
+
+#: What to do about each field when it is missing.
+_FIXES = {
+    "name": "give your full name as you sign your emails",
+    "interviewer": "give the interviewer's name as you'd greet them, e.g. Ms. Lee or Sam",
+    "position": "give the job title you interviewed for",
+    "company": "give the company's name",
+    "topics": "give one specific topic from your conversation, e.g. the data migration project",
+    "phone": "give the number they can call you back on",
+    "situation": "give the case (interview date and time) so the script can say when you interviewed",
+}
+_REQUIRED = {
+    "thank_you": ("name", "interviewer", "position", "company", "topics"),
+    "follow_up": ("name", "interviewer", "position", "company", "topics"),
+    "second_attempt": ("name", "position", "company"),
+    "call_script": ("name", "interviewer", "position", "situation"),
+    "voicemail": ("name", "interviewer", "position", "situation", "phone"),
+}
+_LOWERCASE_LEAD = {"the", "a", "an", "our", "your", "my", "how", "what", "why", "when", "which"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A drafted message.
+
+    Attributes
+    ----------
+    kind : str
+        One of ``thank_you``, ``follow_up``, ``second_attempt``, ``call_script``, ``voicemail``.
+    subject : str or None
+        The email's subject line; None for the spoken scripts.
+    body : str
+        The message itself (for a script, what to say).
+    """
+
+    kind: str
+    subject: str | None
+    body: str
+
+    @property
+    def text(self) -> str:
+        """The whole message: ``Subject: …``, a blank line and the body for emails; the body for scripts."""
+        return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
+
+    @property
+    def word_count(self) -> int:
+        """Words in the body (the subject line is not counted)."""
+        return count_words(self.body)
+
+    @property
+    def speaking_seconds(self) -> float | None:
+        """Seconds it takes to say a script aloud; None for emails."""
+        return speaking_seconds(self.word_count) if self.kind in SPOKEN_KINDS else None
+
+    def to_dict(self) -> dict:
+        """The draft as a JSON-ready dict."""
+        return {**asdict(self), "text": self.text, "word_count": self.word_count,
+                "speaking_seconds": self.speaking_seconds}
+
+
+def clean_text(value, field: str, *, limit: int | None = None) -> str | None:
+    """Strip a plain-text field and check it; None when it is missing or blank.
+
+    Inner runs of whitespace (including line breaks) become one space. Text is kept
+    literally: ``<b>`` stays ``<b>``.
+
+    Examples
+    --------
+    >>> clean_text("  Zoë   Ångström ", "name")
+    'Zoë Ångström'
+    >>> clean_text("<b>Sam</b>", "interviewer")
+    '<b>Sam</b>'
+    >>> clean_text("x" * 81, "name")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: name: is 81 characters long; shorten it to 80 or fewer
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(field, f"must be text, not {type(value).__name__}", "type it as plain text")
+    if _CONTROL.search(value):
+        raise InputError(field, "contains control characters", "retype it as plain text")
+    text = " ".join(value.split())
+    limit = limit or FIELD_LIMITS.get(field)
+    if limit and len(text) > limit:
+        raise InputError(field, f"is {len(text)} characters long", f"shorten it to {limit} or fewer")
+    if text:
+        _reject_placeholder(text, field)
+    return text or None
+
+
+def _reject_placeholder(text: str, field: str) -> None:
+    from followup_lib.messages.rules import find_placeholders
+
+    found = [(a, b) for a, b in find_placeholders(text) if text[a] != "<"]  # HTML stays literal text
+    if found:
+        start, end = found[0]
+        raise InputError(field, f"looks like template text ({text[start:end]!r})",
+                         "replace it with the real value")
+
+
+def _clean_topics(topics) -> list[str]:
+    if topics is None:
+        return []
+    items = [topics] if isinstance(topics, str) else topics
+    if not isinstance(items, (list, tuple)):
+        raise InputError("topics", "must be a text or a list of texts", _FIXES["topics"])
+    if len(items) > MAX_TOPICS:
+        raise InputError("topics", f"has {len(items)} entries; give at most {MAX_TOPICS}",
+                         "keep the one or two you most want to mention")
+    cleaned = []
+    for i, item in enumerate(items):
+        text = clean_text(item, f"topics[{i}]", limit=FIELD_LIMITS["topic"])
+        if text:
+            cleaned.append(_as_phrase(text))
+    return [t for t in cleaned if t]
+
+
+def _as_phrase(topic: str) -> str:
+    """A topic as it reads after "our conversation about": no leading 'about', no final stop."""
+    topic = re.sub(r"^(?:about|on|regarding)\s+", "", topic, flags=re.IGNORECASE).rstrip(" .;,!?:")
+    first, _, rest = topic.partition(" ")
+    if first.lower() in _LOWERCASE_LEAD and first[:1].isupper() and first[1:].islower():
+        topic = " ".join(filter(None, (first.lower(), rest)))
+    return topic
+
+
+def _clean_link(link) -> str | None:
+    text = clean_text(link, "value_link")
+    if text and (not re.match(r"https?://\S+\Z", text, re.IGNORECASE) or " " in text):
+        raise InputError("value_link", f"{text[:60]!r} is not a web address",
+                         "paste a full link starting with https://")
+    return text
+
+
+def _clean_phone(phone) -> str | None:
+    text = clean_text(phone, "phone")
+    if text is None:
+        return None
+    digits = sum(ch.isdigit() for ch in text)
+    if not 7 <= digits <= 15 or re.search(r"[^\d\s()+./\-extEXT]", text):
+        raise InputError("phone", f"{text!r} is not a phone number",
+                         "give 7 to 15 digits, e.g. +1 555 010 0199")
+    return text
+
+
+def _sentence(note: str | None) -> str | None:
+    if note and note[-1] not in ".!?:":
+        note += "."
+    return note
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    folder = Path(__file__).resolve().parent / "templates"
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=False,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=False)
+
+
+def _tidy(rendered: str) -> str:
+    lines = [" ".join(line.split()) for line in rendered.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _timeline_days(situation) -> dict:
+    """Spoken interview date, stated decision date and last follow-up date of a case."""
+    if situation is None:
+        return {"interview_day": None, "decision_day": None, "followed_up_day": None}
+    from followup_lib.etiquette.timeline import key_dates
+
+    dates = key_dates(situation)
+    follow_ups = [c for c in situation.contacts if c.kind in ("follow_up", "call")]
+    return {
+        "interview_day": spoken_date(situation.interview_date),
+        "decision_day": spoken_date(dates.decision_date) if dates.timeline_stated else None,
+        "followed_up_day": spoken_date(situation.local_date(follow_ups[-1].at)) if follow_ups else None,
+    }
+
+
+def _check_required(kind: str, fields: dict) -> None:
+    for name in _REQUIRED[kind]:
+        if not fields.get(name):
+            problem = "is missing" if name == "situation" else "is empty"
+            raise InputError(name, f"{problem} (a {kind.replace('_', '-')} needs it)", _FIXES[name])
+    if kind == "second_attempt" and not (fields["interviewer"] or fields["hr_contact"]):
+        raise InputError("hr_contact", "is empty and so is interviewer",
+                         "give the hiring manager (interviewer) or an HR contact to write to")
+
+
+def _pick_variant(variant, kind: str, tone: str, fields: dict) -> int:
+    if variant is None:
+        key = "|".join(str(fields.get(k)) for k in ("name", "company", "position")) + kind + tone
+        return zlib.crc32(key.encode("utf-8")) % VARIANTS
+    if isinstance(variant, bool) or not isinstance(variant, int):
+        raise InputError("variant", f"must be a whole number, not {variant!r}", "give 0, 1 or 2")
+    return variant % VARIANTS
+
+
+def draft(kind: str, situation=None, *, name=None, interviewer=None, position=None,
+          company=None, topics=None, tone: str = "warm", value_link=None, value_note=None,
+          hr_contact=None, phone=None, variant: int | None = None) -> Draft:
+    """Draft a message of one kind from plain-text fields.
+
+    Parameters
+    ----------
+    kind : str
+        ``thank_you``, ``follow_up``, ``second_attempt``, ``call_script`` or ``voicemail``.
+    situation : Situation, optional
+        The case; required for the scripts (they say the interview date). Emails use it
+        to name the interview date, a stated decision date and the date you followed up.
+    name, interviewer, position, company : str
+        Your full name; the interviewer as you'd greet them (``"Ms. Lee"``, ``"Sam"``;
+        defaults to the case's ``contact_name``); the job title; the company.
+    topics : str or list of str
+        Specific topics from the conversation; the first is mentioned.
+    tone : {"warm", "formal"}
+    value_link, value_note : str, optional
+        Follow-up only: a link that adds value, and one sentence about it.
+    hr_contact : str, optional
+        Second attempt only: write to this HR contact instead of the interviewer.
+    phone : str, optional
+        Your phone number; required for a voicemail.
+    variant : int, optional
+        Which of three wordings to use; by default one picked from the fields.
+
+    Returns
+    -------
+    Draft
+
+    Raises
+    ------
+    InputError
+        When the kind or tone is unknown or a field the kind needs is missing or invalid.
+
+    Examples
+    --------
+    >>> note = draft("thank_you", name="Zoë Ångström", interviewer="Ms. Lee",
+    ...              position="Data Analyst", company="Acme", topics="the churn dashboard",
+    ...              tone="formal", variant=0)
+    >>> print(note.text)  # doctest: +ELLIPSIS
+    Subject: Thank you for the Data Analyst interview
+    <BLANKLINE>
+    Dear Ms. Lee,
+    <BLANKLINE>
+    Thank you for taking the time to meet with me about the Data Analyst position at Acme...
+    Sincerely,
+    Zoë Ångström
+    >>> draft("thank_you", name="Sam Roe", position="Analyst", company="Acme", topics="SQL")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: interviewer: is empty (a thank-you needs it); give the interviewer's name as you'd greet them, e.g. Ms. Lee or Sam
+    """
+    kind = check_kind(kind)
+    if tone not in TONES:
+        raise InputError("tone", f"{tone!r} is not a tone", f"use one of {', '.join(TONES)}")
+    fields = {
+        "name": clean_text(name, "name"),
+        "interviewer": clean_text(interviewer, "interviewer")
+        or (clean_text(situation.contact_name, "interviewer") if situation is not None else None),
+        "position": clean_text(position, "position"),
+        "company": clean_text(company, "company"),
+        "hr_contact": clean_text(hr_contact, "hr_contact"),
+        "topics": _clean_topics(topics),
+        "link": _clean_link(value_link),
+        "note": _sentence(clean_text(value_note, "value_note")),
+        "phone": _clean_phone(phone),
+        "situation": situation,
+    }
+    _check_required(kind, fields)
+    values = {**fields, **_timeline_days(situation), "formal": tone == "formal",
+              "v": _pick_variant(variant, kind, tone, fields),
+              "topic": fields["topics"][0] if fields["topics"] else None,
+              "recipient": fields["hr_contact"] or fields["interviewer"],
+              "to_hr": bool(fields["hr_contact"])}
+    rendered = _tidy(_environment().get_template(f"{kind}.j2").render(values))
+    if kind in EMAIL_KINDS:
+        start = body_start(rendered)
+        subject = rendered[:start].split(":", 1)[1].strip()
+        return Draft(kind, subject, rendered[start:].strip())
+    return Draft(kind, None, rendered)

@@ -1,0 +1,91 @@
+"""The kinds of message, and the measures drafts and the reviewer share.
+
+A message is one of five kinds: three emails (``thank_you``, ``follow_up``,
+``second_attempt``) and two spoken scripts (``call_script``, ``voicemail``). Words are
+counted the same way everywhere, so the length a draft reports is the length the
+reviewer judges.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from followup_lib.errors import InputError
+from followup_lib.etiquette.params import VOICEMAIL_MAX_SECONDS, WORDS_PER_MINUTE  # noqa: F401 (re-export)
+
+EMAIL_KINDS = ("thank_you", "follow_up", "second_attempt")
+SPOKEN_KINDS = ("call_script", "voicemail")
+KINDS = EMAIL_KINDS + SPOKEN_KINDS
+
+
+WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_SUBJECT_LINE = re.compile(r"\A\s*subject\s*:[^\n]*(?:\n|\Z)", re.IGNORECASE)
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def check_kind(kind) -> str:
+    """Return ``kind`` when it is a known kind of message; raise :class:`InputError` if not.
+
+    Examples
+    --------
+    >>> check_kind("voicemail")
+    'voicemail'
+    >>> check_kind("letter")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: kind: 'letter' is not a kind of message; use one of thank_you, follow_up, second_attempt, call_script, voicemail
+    """
+    if isinstance(kind, str) and kind.strip() in KINDS:
+        return kind.strip()
+    raise InputError("kind", f"{kind!r} is not a kind of message", f"use one of {', '.join(KINDS)}")
+
+
+def body_start(text: str) -> int:
+    """Offset where the body begins: after a leading ``Subject:`` line, else 0.
+
+    Examples
+    --------
+    >>> body_start("Subject: Thank you\\nHi Sam,")
+    19
+    >>> body_start("Hi Sam,")
+    0
+    """
+    match = _SUBJECT_LINE.match(text)
+    return match.end() if match else 0
+
+
+def count_words(text: str) -> int:
+    """Count words: runs of letters or digits, with inner apostrophes and hyphens.
+
+    Examples
+    --------
+    >>> count_words("I'm keen on the follow-up, O'Neill — 100%!")
+    7
+    """
+    return len(WORD_PATTERN.findall(text))
+
+
+def speaking_seconds(words: int, words_per_minute: int = WORDS_PER_MINUTE) -> float:
+    """Seconds it takes to say ``words`` words at ``words_per_minute``.
+
+    Examples
+    --------
+    >>> speaking_seconds(75)
+    30.0
+    """
+    return round(words * 60 / words_per_minute, 1)
+
+
+def spoken_date(day: date) -> str:
+    """A date as it is said aloud in English: weekday, month and day.
+
+    Examples
+    --------
+    >>> spoken_date(date(2026, 11, 16))
+    'Monday, November 16'
+    """
+    return f"{_WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}"

@@ -1,0 +1,225 @@
+"""Review a draft before it is sent: findings with a rule, a severity, a message and a span.
+
+:func:`review_draft` reads a thank-you, follow-up or second-attempt email, or a call
+script or voicemail, and coaches: each finding is one sentence that says what is wrong
+and how to fix it. ``Review.ok`` is True when nothing is an ``error``.
+
+Rules and severities (a judgement call is a warning, not an error):
+
+==========================  ========  ==================================================
+rule                        severity  when
+==========================  ========  ==================================================
+missing_thanks              error     no thanks (thank-you, follow-up); warning for a
+                                      second attempt; not checked for scripts
+missing_interest            error     no restated interest (emails); warning for a second
+                                      attempt and for scripts
+missing_specific_topic      error     thank-you: no context topic (or, without context,
+                                      nothing concrete about the conversation); warning
+                                      for a follow-up with no topic, link or attachment
+missing_next_steps          warning   no look ahead to next steps (emails)
+missing_identity            error     a script without full name, position and interview
+                                      date (a voicemail also without a phone number)
+placeholder                 error     leftover ``[Your Name]``, ``{{ x }}``, ``<NAME>``,
+                                      ``XXX``, ``(insert …)``, ``Mr./Ms.``, ``Your Name``
+pressure                    error     demanding, urgent, guilt-tripping, ultimatum,
+                                      begging or counting-the-contacts phrasing
+late                        error     sent outside its window (too early or too late),
+                                      with a case in the context
+too_many_contacts           error     a third attempt after a follow-up and a second one
+call_not_permitted          warning   a call with no stated timeline, no invitation and
+                                      no custom of calling
+too_long                    warning   an email over its word limit; error for a paste
+                                      over ``MAX_REVIEW_CHARS``
+too_long_to_say             error     a script over ``CALL_MAX_SECONDS`` aloud; warning for
+                                      a voicemail over ``VOICEMAIL_MAX_SECONDS``
+shouting                    warning   dictionary words in capitals (not acronyms)
+exclamations                warning   more than one "!" (one alone is fine)
+spelling                    warning   a word the dictionary lacks; tip at a sentence's
+                                      start (it may be a name)
+not_english                 warning   the text is not English: spelling and wording
+                                      checks are skipped, not reported as faults
+missing_subject             tip       an email without a ``Subject:`` line
+timing_unchecked            tip       no send date given and the interview is still ahead
+==========================  ========  ==================================================
+
+Empty or whitespace-only text is not a draft: it raises ``InputError("text", …)``
+rather than returning a review. A paste longer than ``MAX_REVIEW_CHARS`` gets a
+``too_long`` error and its detailed checks read only the first ``MAX_REVIEW_CHARS``
+characters, so even a 1 MB paste answers well within a second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from followup_lib.errors import InputError
+from followup_lib.etiquette.params import DEFAULTS, Params
+from followup_lib.messages import rules, spelling
+from followup_lib.messages.context import ReviewContext
+from followup_lib.messages.kinds import SPOKEN_KINDS, body_start, check_kind, count_words, speaking_seconds
+from followup_lib.messages.rules import SEVERITIES, Finding
+from followup_lib.messages.timing import timing_findings
+
+#: Detailed checks read at most this many characters (about 1,500 words, ten times the
+#: longest sensible message); a longer paste is itself an error.
+MAX_REVIEW_CHARS = 10_000
+#: A review lists at most this many findings of one rule and severity, then a count.
+MAX_FINDINGS_PER_RULE = 20
+
+__all__ = ["Finding", "Review", "ReviewContext", "review_draft", "MAX_REVIEW_CHARS"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the reviewer found in one draft.
+
+    Attributes
+    ----------
+    kind : str
+    findings : tuple of Finding
+        Errors first, then warnings, then tips; each group in text order.
+    word_count : int
+        Words in the message (for an email, the body without the subject line); for a
+        paste over ``MAX_REVIEW_CHARS``, the number of whitespace-separated chunks.
+    speaking_seconds : float or None
+        Time to say a script aloud at ``WORDS_PER_MINUTE``; None for emails.
+    """
+
+    kind: str
+    findings: tuple[Finding, ...]
+    word_count: int
+    speaking_seconds: float | None
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (warnings and tips may remain)."""
+        return not any(f.severity == "error" for f in self.findings)
+
+    def rules(self, severity: str | None = None) -> list[str]:
+        """Rule ids of the findings, optionally of one severity only."""
+        return [f.rule for f in self.findings if severity in (None, f.severity)]
+
+    def counts(self) -> dict[str, int]:
+        """How many findings of each severity."""
+        return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+
+    def summary(self) -> str:
+        """One line: the verdict and the counts."""
+        counts = self.counts()
+        verdict = "ready to send" if self.ok else "fix the errors before sending"
+        parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+        return f"{verdict} ({parts or 'no findings'})"
+
+    def to_dict(self) -> dict:
+        """The review as a JSON-ready dict."""
+        return {"kind": self.kind, "ok": self.ok, "word_count": self.word_count,
+                "speaking_seconds": self.speaking_seconds, "counts": self.counts(),
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+def _check_text(text) -> str:
+    if not isinstance(text, str):
+        raise InputError("text", f"must be text, not {type(text).__name__}", "paste the draft as text")
+    if not text.strip():
+        raise InputError("text", "is empty", "paste or write the draft you want reviewed")
+    return text
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by spaces (offsets stay the same)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _capped(findings: list[Finding]) -> list[Finding]:
+    """At most ``MAX_FINDINGS_PER_RULE`` findings of one rule, then one that counts the rest."""
+    kept, seen = [], {}
+    for f in findings:
+        seen[(f.rule, f.severity)] = seen.get((f.rule, f.severity), 0) + 1
+        if seen[(f.rule, f.severity)] <= MAX_FINDINGS_PER_RULE:
+            kept.append(f)
+    for (rule, severity), n in seen.items():
+        if n > MAX_FINDINGS_PER_RULE:
+            kept.append(Finding(rule, severity, f"{n - MAX_FINDINGS_PER_RULE} more passages break this "
+                                "rule: fix the ones listed first, then review again."))
+    return kept
+
+
+def _word_findings(text: str, kind: str, ctx: ReviewContext) -> list[Finding]:
+    """The checks that read English: content, pressure, spelling and shouting."""
+    allowed = ctx.proper_words()
+    if not spelling.looks_english(text, allowed):
+        return [spelling.language_finding()]
+    return (rules.missing_element_findings(text, kind, ctx.topics)
+            + rules.identity_findings(text, kind, ctx)
+            + rules.pressure_findings(text)
+            + spelling.spelling_findings(text, allowed)
+            + spelling.shouting_findings(text, allowed))
+
+
+def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULTS) -> Review:
+    """Review a draft message and coach on what to fix.
+
+    Parameters
+    ----------
+    text : str
+        The draft as the reader will see it (an email may start with ``Subject: …``).
+    kind : str
+        ``thank_you``, ``follow_up``, ``second_attempt``, ``call_script`` or ``voicemail``.
+    context : dict or ReviewContext, optional
+        What is known: ``name``, ``interviewer``, ``hr_contact``, ``company``,
+        ``position``, ``phone``, ``topics``, ``situation`` and ``send_date``.
+    params : Params, optional
+        Etiquette parameters (windows, speaking rate, call length).
+
+    Returns
+    -------
+    Review
+
+    Raises
+    ------
+    InputError
+        When the text is empty, the kind unknown, or the context invalid.
+
+    Examples
+    --------
+    >>> review = review_draft("Hi Sam, any news?? Please reply ASAP!!", "follow_up")
+    >>> review.ok
+    False
+    >>> review.rules("error")
+    ['missing_interest', 'missing_thanks', 'pressure']
+    >>> review_draft("   ", "thank_you")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: text: is empty; paste or write the draft you want reviewed
+    """
+    kind = check_kind(kind)
+    text = _check_text(text)
+    ctx = ReviewContext.from_value(context)
+    checked = text[:MAX_REVIEW_CHARS]
+    if len(text) > MAX_REVIEW_CHARS:  # a rough count is enough, and fast, for a huge paste
+        words = len(text.split())
+    else:
+        words = count_words(text[body_start(text):] if kind not in SPOKEN_KINDS else text)
+    findings = []
+    if len(text) > MAX_REVIEW_CHARS:
+        findings.append(Finding("too_long", "error", f"At about {words:,} words this is far longer than any "
+                                f"message: paste only the draft (only the first {MAX_REVIEW_CHARS:,} "
+                                "characters were checked).", MAX_REVIEW_CHARS, len(text)))
+    placeholders = rules.placeholder_findings(checked)
+    prose = _blank(checked, [(f.start, f.end) for f in placeholders])  # template text is not content
+    findings += (placeholders
+                 + rules.length_findings(kind, words, params)
+                 + rules.exclamation_findings(checked)
+                 + rules.subject_findings(checked, kind)
+                 + _word_findings(prose, kind, ctx)
+                 + timing_findings(kind, ctx.situation, ctx.send_date, params))
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    findings = _capped(findings)
+    findings.sort(key=lambda f: (order[f.severity], f.start, f.rule))
+    seconds = speaking_seconds(words, params.words_per_minute) if kind in SPOKEN_KINDS else None
+    return Review(kind, tuple(findings), words, seconds)

@@ -1,0 +1,374 @@
+"""The reviewer's text rules: each reads a draft and returns coaching findings.
+
+Every rule is a plain function of the text (and the kind and context where it needs
+them) returning a list of :class:`Finding`. Offsets are character offsets into the
+text under review; a finding about something *missing* has the empty span ``(0, 0)``.
+Every regular expression here has bounded repetition, so a long paste is checked in
+linear time. The severity of each rule is documented in :mod:`followup_lib.messages.review`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from followup_lib.etiquette.params import DEFAULTS, Params
+from followup_lib.messages.kinds import EMAIL_KINDS, MONTHS, body_start, speaking_seconds
+
+SEVERITIES = ("error", "warning", "tip")
+WORDLISTS = Path(__file__).resolve().parent / "wordlists"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the reviewer noticed.
+
+    Attributes
+    ----------
+    rule : str
+        The rule's id, e.g. ``"placeholder"``.
+    severity : {"error", "warning", "tip"}
+    message : str
+        One sentence: what is wrong and how to fix it.
+    start, end : int
+        Character offsets of the passage in the text; ``(0, 0)`` for something missing.
+    """
+
+    rule: str
+    severity: str
+    message: str
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict:
+        """The finding as a JSON-ready dict."""
+        return asdict(self)
+
+
+# --- placeholders ---------------------------------------------------------------------
+_PLACEHOLDER = re.compile("|".join([
+    r"\[[^\[\]\n]{0,80}\]",                                   # [Your Name], [ ]
+    r"\{\{?[^{}\n]{0,80}\}\}?",                               # {{ name }}, {company}
+    r"<[^<>\n]{1,60}>",                                       # <NAME>, <company name>
+    r"\b(?:X{2,12}|x{3,12})\b",                               # XXX
+    r"_{3,80}",                                               # ______
+    r"\b(?:TODO|FIXME)\b",
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s{0,2}/\s{0,2}(?:Mr|Mrs|Ms|Miss|Dr)\b\.?",   # Mr./Ms.
+    r"(?i:\((?:insert|enter|add|type|fill in|include|mention|name of|specific)\b[^()\n]{0,80}\))",
+    r"(?i:\((?:your|their|the|company|interviewer'?s?|hiring manager'?s?|recruiter'?s?)\s"
+    r"(?:full\s)?(?:name|title|job title|position|company|phone(?: number)?|email|number|role)\b"
+    r"[^()\n]{0,40}\))",
+    r"\b(?:Your|YOUR|Company|COMPANY|Interviewer|INTERVIEWER|Hiring Manager|HIRING MANAGER|"
+    r"Recruiter|RECRUITER|First|FIRST|Last|LAST|Full|FULL|Contact|CONTACT)(?:['’][sS])?\s"
+    r"(?:Name|NAME)\b",
+    r"\b(?:Job|JOB|Position|POSITION)\s(?:Title|TITLE)\b",
+    r"\b(?:Day of the Week|DAY OF THE WEEK|Your Phone Number|YOUR PHONE NUMBER|"
+    r"Date of (?:the )?Interview|Your Email)\b",
+]))
+
+
+def find_placeholders(text: str) -> list[tuple[int, int]]:
+    """Spans of leftover template text: ``[Name]``, ``{{ x }}``, ``<NAME>``, ``XXX``, ``Mr./Ms.`` …
+
+    Angle brackets around an e-mail address or a link are not placeholders.
+
+    Examples
+    --------
+    >>> s = "Dear Mr./Ms. [Last Name], thanks (insert topic). Your Name <sam@x.org>"
+    >>> [s[a:b] for a, b in find_placeholders(s)]
+    ['Mr./Ms.', '[Last Name]', '(insert topic)', 'Your Name']
+    """
+    spans = []
+    for match in _PLACEHOLDER.finditer(text):
+        found = match.group()
+        if found.startswith("<") and ("@" in found or "://" in found):
+            continue
+        if found.startswith("[") and found[1:-1].strip().isdigit():
+            continue  # a reference such as [1]
+        spans.append(match.span())
+    return spans
+
+
+def placeholder_findings(text: str) -> list[Finding]:
+    """Leftover template text is an error: the reader sees you used a template.
+
+    Examples
+    --------
+    >>> [(f.rule, f.start, f.end) for f in placeholder_findings("Best, [Your Name]")]
+    [('placeholder', 6, 17)]
+    """
+    return [Finding("placeholder", "error",
+                    f"'{text[a:b][:60]}' looks like leftover template text: replace it with the "
+                    "real detail or delete it.", a, b)
+            for a, b in find_placeholders(text)]
+
+
+# --- pressure -------------------------------------------------------------------------
+_PRESSURE_ADVICE = {
+    "urgency": "pushes them to hurry: leave it out and let them answer in their own time",
+    "demand": "reads as a demand: ask politely whether there is any update instead",
+    "ultimatum": "reads as an ultimatum: drop the deadline and simply restate your interest",
+    "guilt": "sounds like a reproach: leave out blame and thank them for their time instead",
+    "begging": "sounds desperate: restate your interest calmly instead of pleading",
+    "repetition": "points at how often you have written: one friendly note is enough",
+}
+
+
+@lru_cache(maxsize=1)
+def pressure_pattern() -> re.Pattern:
+    """The curated pressure phrases as one pattern with a named group per category."""
+    by_category: dict[str, list[str]] = {}
+    for line in (WORDLISTS / "pressure_phrases.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            category, _, pattern = line.partition(" | ")
+            by_category.setdefault(category.strip(), []).append(pattern.strip())
+    groups = (f"(?P<{cat}>{'|'.join(pats)})" for cat, pats in by_category.items())
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+def pressure_findings(text: str) -> list[Finding]:
+    """Demanding, guilt-tripping, ultimatum or begging phrases are errors.
+
+    Examples
+    --------
+    >>> [f.message for f in pressure_findings("Please reply ASAP.")]
+    ["'ASAP' pushes them to hurry: leave it out and let them answer in their own time."]
+    """
+    plain = text.replace("’", "'")  # same length, so offsets still fit the text
+    findings = []
+    for match in pressure_pattern().finditer(plain):
+        a, b = match.span()
+        findings.append(Finding("pressure", "error",
+                                f"'{text[a:b]}' {_PRESSURE_ADVICE[match.lastgroup]}.", a, b))
+    return findings
+
+
+# --- punctuation and length -----------------------------------------------------------
+def exclamation_findings(text: str) -> list[Finding]:
+    """More than one "!" is a warning; a single one is fine (CALIBRATION: 1 in 5 good emails).
+
+    Examples
+    --------
+    >>> exclamation_findings("Thanks!")
+    []
+    >>> exclamation_findings("Thanks! Great day!")[0].start
+    17
+    """
+    marks = [i for i, ch in enumerate(text) if ch == "!"]
+    if len(marks) < 2:
+        return []
+    return [Finding("exclamations", "warning",
+                    f"{len(marks)} exclamation marks read as over-excited: keep one at most.",
+                    marks[1], marks[1] + 1)]
+
+
+def length_findings(kind: str, word_count: int, params: Params = DEFAULTS) -> list[Finding]:
+    """An email over its word limit (warning) or a script too long to say (see review).
+
+    Examples
+    --------
+    >>> length_findings("thank_you", 120)
+    []
+    >>> [(f.rule, f.severity) for f in length_findings("call_script", 320)]   # 128 s aloud
+    [('too_long_to_say', 'error')]
+    """
+    if kind in EMAIL_KINDS:
+        limit = params.thank_you_max_words if kind == "thank_you" else params.follow_up_max_words
+        if word_count <= limit:
+            return []
+        return [Finding("too_long", "warning",
+                        f"At {word_count} words this email runs long: cut it to under {limit} "
+                        "words, as good examples run 50 to 100.")]
+    call_max_seconds, words_per_minute = params.call_max_seconds, params.words_per_minute
+    seconds = speaking_seconds(word_count, words_per_minute)
+    limit = call_max_seconds if kind == "call_script" else min(params.voicemail_max_seconds, call_max_seconds)
+    if seconds <= limit:
+        return []
+    severity = "error" if seconds > call_max_seconds else "warning"
+    words = limit * words_per_minute // 60
+    return [Finding("too_long_to_say", severity,
+                    f"Said aloud this takes about {seconds:.0f} seconds: cut it to under {limit} "
+                    f"seconds (about {words} words) so it stays brief.")]
+
+
+def subject_findings(text: str, kind: str) -> list[Finding]:
+    """An email without a ``Subject:`` line gets a tip (only 4 of 14 good examples have one)."""
+    if kind not in EMAIL_KINDS or body_start(text):
+        return []
+    return [Finding("missing_subject", "tip",
+                    "Consider a short subject line such as 'Thank you for the interview' so the "
+                    "email is easy to find (a tip: many good emails go without one).")]
+
+
+# --- what a message must contain ------------------------------------------------------
+_CUES = {
+    "thanks": r"\bthank(?:s|ing|ful)?\b|\bgrateful\b|\bgratitude\b|\bappreciat(?:e|ed|es|ing|ion|ive)\b",
+    "interest": r"\binterest(?:ed|s)?\b|\benthusias(?:m|tic)\b|\bexcit(?:ed|ing|ement)\b|\beager\b"
+                r"|\bkeen\b|\bthrilled\b|\bpassionate\b|\bdelighted\b|\bwould (?:love|welcome)\b"
+                r"|\b(?:great|good|strong|excellent|natural) (?:fit|match)\b"
+                r"|\blook(?:ing)? forward to (?:joining|contributing|working)\b|\bwant to join\b",
+    "next_steps": r"\bnext (?:steps?|stage|round|phase)\b|\blook(?:ing)? forward\b"
+                  r"|\bhear(?:ing)? (?:back|from you|more)\b|\bupdate\b|\btimeline\b|\bdecision\b"
+                  r"|\bin touch\b|\bwhere things stand\b|\bthe process\b|\bspeak(?:ing)? again\b",
+    "topic": r"\b(?:conversation|discussion|chat|talk|exchange)s? (?:about|on|around|regarding|of)\b"
+             r"|\b(?:we|you) (?:discussed|talked about|spoke about|covered|went over|touched on)\b"
+             r"|\byou (?:mentioned|described|explained|shared|showed|walked me through|outlined)\b"
+             r"|\b(?:especially|particularly) (?:enjoyed|liked|valued|appreciated|interested)\b"
+             r"|\b(?:enjoyed|loved|liked|appreciated|valued) (?:hearing|learning|talking) (?:about|how) "
+             r"(?!the (?:role|position|job|company|opportunity|team)\b)[^\W\d_]",
+    "value": r"https?://|\bwww\.|\battached\b|\barticle\b|\blink\b|\bcase study\b|\bportfolio\b",
+}
+CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUES.items()}
+_STOPWORDS = frozenset("""a an the of for to in on at by and or with about our your my their
+its how what why when which this that these those we you i it is are was be from into""".split())
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def mentions(text_words: set[str], phrase: str) -> bool:
+    """True when at least half the content words of ``phrase`` occur among ``text_words``.
+
+    Words match on their first five letters, so "migrating" matches "migration".
+
+    Examples
+    --------
+    >>> mentions({"the", "migration", "project"}, "migrating the billing system")
+    False
+    >>> mentions({"our", "billing", "migration"}, "migrating the billing system")
+    True
+    """
+    words = [w.lower() for w in _TOKEN.findall(phrase)]
+    content = [w for w in words if w not in _STOPWORDS] or words
+    if not content:
+        return False
+    prefixes = {w[:5] for w in text_words}
+    hits = sum(1 for w in content if w in text_words or (len(w) >= 5 and w[:5] in prefixes))
+    return hits * 2 >= len(content)
+
+
+def text_words(text: str) -> set[str]:
+    """Lower-case words of a text, with curly apostrophes made straight."""
+    return {w.lower().replace("’", "'") for w in _TOKEN.findall(text)}
+
+
+#: Severity of each missing element, by kind (absent = not checked for that kind).
+MISSING_SEVERITY = {
+    "missing_thanks": {"thank_you": "error", "follow_up": "error", "second_attempt": "warning"},
+    "missing_interest": {"thank_you": "error", "follow_up": "error", "second_attempt": "warning",
+                         "call_script": "warning", "voicemail": "warning"},
+    "missing_specific_topic": {"thank_you": "error", "follow_up": "warning"},
+    "missing_next_steps": {"thank_you": "warning", "follow_up": "warning", "second_attempt": "warning"},
+}
+_MISSING_ADVICE = {
+    "missing_thanks": "Thank them for their time and for the chance to learn about the role.",
+    "missing_interest": "Say plainly that you are still very interested in the role.",
+    "missing_next_steps": "Close by saying you look forward to hearing about the next steps.",
+}
+
+
+def _topic_present(text: str, words: set[str], kind: str, topics) -> bool:
+    if topics:
+        found = any(mentions(words, topic) for topic in topics)
+    else:
+        found = bool(CUES["topic"].search(text))
+    return found or (kind == "follow_up" and bool(CUES["value"].search(text)))
+
+
+def _topic_advice(kind: str, topics) -> str:
+    example = f"our conversation about {topics[0]}" if topics else "our conversation about the migration project"
+    if kind == "follow_up":
+        return ("Add one thing of value tied to your conversation, such as a link about "
+                f"a project you discussed, with one sentence on why it matters (e.g. '{example}').")
+    return f"Mention one specific topic from your conversation, e.g. '{example}', so they remember you."
+
+
+def missing_element_findings(text: str, kind: str, topics=()) -> list[Finding]:
+    """Thanks, interest, one specific topic and next steps, as each kind needs them.
+
+    Examples
+    --------
+    >>> text = "Thank you for the chat about the AWS migration. I look forward to the next steps."
+    >>> [(f.rule, f.severity) for f in missing_element_findings(text, "thank_you")]
+    [('missing_interest', 'error')]
+    >>> missing_element_findings(text, "thank_you", topics=["pricing"])[1].rule
+    'missing_specific_topic'
+    """
+    words = text_words(text)
+    present = {
+        "missing_thanks": bool(CUES["thanks"].search(text)),
+        "missing_interest": bool(CUES["interest"].search(text)),
+        "missing_specific_topic": _topic_present(text, words, kind, topics),
+        "missing_next_steps": bool(CUES["next_steps"].search(text)),
+    }
+    findings = []
+    for rule, by_kind in MISSING_SEVERITY.items():
+        if kind in by_kind and not present[rule]:
+            advice = _topic_advice(kind, topics) if rule == "missing_specific_topic" else _MISSING_ADVICE[rule]
+            findings.append(Finding(rule, by_kind[kind], advice))
+    return findings
+
+
+# --- who is calling: name, position, interview date, phone ----------------------------
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = "|".join(m[:3] + (f"(?:{m[3:]})?" if len(m) > 3 else "") for m in MONTHS)
+_ANY_DATE = re.compile(
+    rf"(?i:\b(?:{'|'.join(_WEEKDAY_NAMES)})\b|\b(?:{_MONTH})\.?\s{{1,2}}\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s{{1,2}}(?:of\s)?(?:{_MONTH})\b|\b\d{{1,2}}/\d{{1,2}}\b"
+    r"|\byesterday\b|\blast week\b|\bearlier this week\b)")
+_SAYS_NAME = re.compile(r"\b(?i:this is|my name is|it's|it is|i'm|i am)\s{1,3}[A-Z][^\W\d_]")
+_SAYS_POSITION = re.compile(r"(?i:\binterview(?:ed|ing)?\s(?:with you\s)?(?:for|about)\b"
+                            r"|\b(?:for|about) the\b[^.\n]{0,60}?\b(?:role|position|job|opening)\b)")
+_PHONE = re.compile(r"(?<![\w+])\+?\d[\d ().\-]{5,20}\d(?!\w)")
+
+
+def _says_date(text: str, day) -> bool:
+    if day is None:
+        return bool(_ANY_DATE.search(text))
+    month = MONTHS[day.month - 1]
+    forms = (rf"\b{_WEEKDAY_NAMES[day.weekday()]}\b", rf"\b{month[:3]}\w{{0,6}}\.?\s{{1,2}}{day.day}\b",
+             rf"\b{day.day}(?:st|nd|rd|th)?\s{{1,2}}(?:of\s)?{month[:3]}", rf"\b{day.month}/{day.day}\b",
+             rf"\b{day.day}/{day.month}\b")
+    return any(re.search(form, text, re.IGNORECASE) for form in forms)
+
+
+def _says_phone(text: str, phone: str | None) -> bool:
+    if phone:
+        digits = re.sub(r"\D", "", phone)
+        return digits in re.sub(r"\D", "", text)
+    return any(sum(ch.isdigit() for ch in m.group()) >= 7 for m in _PHONE.finditer(text))
+
+
+def identity_findings(text: str, kind: str, ctx) -> list[Finding]:
+    """A script must say the full name, the position and the interview date (a voicemail also a number).
+
+    Examples
+    --------
+    >>> from followup_lib.messages.context import ReviewContext
+    >>> script = "Hi Sam, this is Ana Ruiz. I interviewed for the QA Lead role on Monday."
+    >>> identity_findings(script, "call_script", ReviewContext())
+    []
+    >>> identity_findings(script, "voicemail", ReviewContext())[0].message
+    'Leave a phone number at the end, said twice, so they can call you back.'
+    """
+    if kind in EMAIL_KINDS:
+        return []
+    plain = " ".join(text.replace("’", "'").split())
+    name = ctx.name.replace("’", "'") if ctx.name else None
+    day = ctx.situation.interview_date if ctx.situation is not None else None
+    missing = []
+    if not (name.lower() in plain.lower() if name else _SAYS_NAME.search(plain)):
+        missing.append(f"your full name ({ctx.name})" if name else "your full name")
+    if not (mentions(text_words(text), ctx.position) if ctx.position else _SAYS_POSITION.search(plain)):
+        missing.append(f"the position ({ctx.position})" if ctx.position else "the position you interviewed for")
+    if not _says_date(plain, day):
+        missing.append("the interview date" + (f" ({MONTHS[day.month - 1]} {day.day})" if day else ""))
+    no_phone = kind == "voicemail" and not _says_phone(plain, ctx.phone)
+    if not missing and not no_phone:
+        return []
+    where = "call" if kind == "call_script" else "voicemail"
+    listed = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + (missing[-1] if missing else "")
+    say = f"Say {listed} at the start of the {where}, so they know at once who is calling" if missing else ""
+    leave = "leave a phone number at the end, said twice, so they can call you back" if no_phone else ""
+    sentence = f"{say}, and {leave}" if say and leave else say or leave[0].upper() + leave[1:]
+    return [Finding("missing_identity", "error", sentence + ".")]

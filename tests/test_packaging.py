@@ -1,0 +1,130 @@
+"""pyproject.toml and environment.yml declare the same packages; the console script works.
+
+The conda file (environment.yml, conda-forge) and the pip file (pyproject.toml) are two
+ways to install the same workbook, so a package added to one and forgotten in the other
+fails here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata as metadata
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: pip name -> conda-forge name, where they differ.
+CONDA_NAMES = {"tzdata": "python-tzdata"}
+#: Entries of environment.yml that are not packages of pyproject.toml.
+CONDA_ONLY = {"python", "pip"}
+
+_SPEC = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*?)\s*$")
+
+
+def _load_pyproject() -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10 has no tomllib
+        tomllib = pytest.importorskip(
+            "tomli", reason="Python 3.10 has no tomllib and tomli is not installed")
+    with open(REPO / "pyproject.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _split(requirement: str) -> tuple[str, str]:
+    """Return (normalised name, specifier without spaces) of one requirement line."""
+    match = _SPEC.match(requirement)
+    assert match, f"cannot read requirement {requirement!r}"
+    name = re.sub(r"[-_.]+", "-", match[1]).lower()
+    return name, match[2].replace(" ", "")
+
+
+def _lower_bound(specifier: str) -> str | None:
+    found = re.search(r">=\s*([^,\s]+)", specifier)
+    return found.group(1) if found else None
+
+
+@pytest.fixture(scope="module")
+def pyproject() -> dict:
+    return _load_pyproject()
+
+
+@pytest.fixture(scope="module")
+def pip_packages(pyproject) -> dict[str, str]:
+    """pyproject's run-time and test packages, by conda-forge name, with specifiers."""
+    lines = pyproject["project"]["dependencies"] + pyproject["project"][
+        "optional-dependencies"]["test"]
+    packages = dict(_split(line) for line in lines)
+    return {CONDA_NAMES.get(name, name): spec for name, spec in packages.items()}
+
+
+@pytest.fixture(scope="module")
+def environment() -> dict:
+    with open(REPO / "environment.yml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@pytest.fixture(scope="module")
+def conda_packages(environment) -> dict[str, str]:
+    entries = [e for e in environment["dependencies"] if isinstance(e, str)]
+    return dict(_split(entry) for entry in entries)
+
+
+def test_environment_is_named_and_on_conda_forge(environment):
+    assert environment["name"] == "followup-coach"
+    assert environment["channels"] == ["conda-forge"]
+
+
+def test_both_files_declare_the_same_packages(pip_packages, conda_packages):
+    conda = set(conda_packages) - CONDA_ONLY
+    assert conda - set(pip_packages) == set(), "in environment.yml only"
+    assert set(pip_packages) - conda == set(), "in pyproject.toml only"
+
+
+def test_lower_bounds_agree(pip_packages, conda_packages):
+    differ = {name: (spec, conda_packages[name]) for name, spec in pip_packages.items()
+              if _lower_bound(spec) != _lower_bound(conda_packages.get(name, ""))}
+    assert differ == {}, "pyproject.toml vs environment.yml lower bounds"
+
+
+def test_python_range_agrees(pyproject, conda_packages):
+    assert pyproject["project"]["requires-python"] == conda_packages["python"]
+
+
+def test_environment_installs_the_project_itself(environment):
+    pip_sections = [e["pip"] for e in environment["dependencies"] if isinstance(e, dict)]
+    assert pip_sections == [["-e ."]]
+
+
+def test_followup_console_script_resolves_to_a_callable(pyproject):
+    target = pyproject["project"]["scripts"]["followup"]
+    module_name, _, attribute = target.partition(":")
+    function = getattr(importlib.import_module(module_name), attribute)
+    assert callable(function)
+
+
+def test_installed_console_script_matches_pyproject(pyproject):
+    try:
+        scripts = metadata.distribution("followup-coach").entry_points
+    except metadata.PackageNotFoundError:
+        pytest.skip("followup-coach is not installed (run ./workbook setup)")
+    declared = {ep.name: ep.value for ep in scripts if ep.group == "console_scripts"}
+    assert declared == pyproject["project"]["scripts"], "reinstall: ./workbook setup"
+
+
+def test_notebook_kernel_runs_this_python():
+    """nbval starts the ``python3`` kernel spec: it must run in this (the venv's) Python."""
+    kernel_manager = pytest.importorskip("jupyter_client.manager")
+    manager = kernel_manager.KernelManager(kernel_name="python3")
+    command = manager.format_kernel_cmd()
+    probe = subprocess.run([command[0], "-c", "import sys; print(sys.prefix)"],
+                           capture_output=True, text=True, timeout=60)
+    assert probe.stdout.strip() == sys.prefix, (
+        f"the python3 kernel spec in {manager.kernel_spec.resource_dir} starts "
+        f"{command[0]}, not this environment's Python: run the tests with ./workbook test")

@@ -1,0 +1,305 @@
+"""The draft reviewer: the hand-written corpus, each rule, bad input, timing and speed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from followup_lib.errors import InputError
+from followup_lib.etiquette.timeline import key_dates
+from followup_lib.messages.context import ReviewContext
+from followup_lib.messages.kinds import KINDS
+from followup_lib.messages.review import MAX_REVIEW_CHARS, Review, review_draft
+from tests.helpers import case
+
+_LOADER = Path(__file__).resolve().parent / "corpus" / "corpus_loader.py"
+_spec = importlib.util.spec_from_file_location("corpus_loader", _LOADER)
+corpus_loader = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus_loader)
+CORPUS = corpus_loader.load_corpus()
+
+GOOD_NOTE = """Subject: Thank you
+
+Hi Sam,
+
+Thank you for taking the time to meet with me about the Data Analyst role. I especially
+enjoyed our conversation about the churn dashboard.
+
+I am very interested in the position and look forward to hearing about the next steps.
+
+Best regards,
+Zoë Ångström"""
+
+
+def _fired(review: Review) -> set[str]:
+    return set(review.rules("error")) | set(review.rules("warning"))
+
+
+# --- the corpus ---------------------------------------------------------------------------
+def test_corpus_is_big_and_mixed():
+    good = [e for e in CORPUS if e["good"]]
+    bad = [e for e in CORPUS if not e["good"]]
+    assert len(CORPUS) >= 30 and len(good) >= 14 and len(bad) >= 16
+    assert all(e["expect"] for e in bad) and not any(e["expect"] for e in good)
+
+
+@pytest.mark.parametrize("entry", CORPUS, ids=[e["id"] for e in CORPUS])
+def test_corpus_labels(entry):
+    review = review_draft(entry["text"], entry["kind"], entry["context"])
+    missed = set(entry["expect"]) - _fired(review)
+    assert not missed, f"missed {sorted(missed)}"
+    if entry["good"]:
+        assert review.ok, [f.message for f in review.findings if f.severity == "error"]
+    assert all(f.severity != "error" for f in review.findings if f.rule in ("spelling", "missing_subject"))
+
+
+# --- individual rules ----------------------------------------------------------------------
+def test_good_note_has_no_findings_but_offsets_fit():
+    review = review_draft(GOOD_NOTE, "thank_you", {"name": "Zoë Ångström", "interviewer": "Sam"})
+    assert review.findings == () and review.ok and review.speaking_seconds is None
+    assert review.word_count == len(GOOD_NOTE.split("\n\n", 1)[1].split()) == 46  # body only
+
+
+@pytest.mark.parametrize("placeholder", ["[Your Name]", "{{ name }}", "<COMPANY NAME>", "XXX",
+                                         "(insert topic here)", "Mr./Ms. Lee", "Your Name", "{company}"])
+def test_placeholders_are_errors_with_their_span(placeholder):
+    text = GOOD_NOTE.replace("Zoë Ångström", placeholder)
+    review = review_draft(text, "thank_you")
+    found = [f for f in review.findings if f.rule == "placeholder"]
+    assert found and found[0].severity == "error" and not review.ok
+    assert text[found[0].start:found[0].end] in placeholder
+
+
+def test_links_and_addresses_in_angle_brackets_are_not_placeholders():
+    text = GOOD_NOTE + "\n<zoe@example.org> <https://example.org/portfolio>"
+    assert "placeholder" not in review_draft(text, "thank_you").rules()
+
+
+@pytest.mark.parametrize("phrase", ["Please reply ASAP.", "I need to know by Friday.",
+                                    "If I don't hear back by Monday, I will accept another offer.",
+                                    "I’m still waiting for an answer.", "I am begging you.",
+                                    "This is the least you could do.", "Why haven't you replied?"])
+def test_pressure_phrases_are_errors(phrase):
+    review = review_draft(GOOD_NOTE.replace("Best regards", phrase + "\n\nBest regards"), "thank_you")
+    assert "pressure" in review.rules("error")
+
+
+@pytest.mark.parametrize("phrase", ["I could start immediately.", "I look forward to hearing from you.",
+                                    "Whenever it suits you, I would be glad to talk again.",
+                                    "I would appreciate any update when you have a moment."])
+def test_polite_phrases_are_not_pressure(phrase):
+    review = review_draft(GOOD_NOTE.replace("Best regards", phrase + "\n\nBest regards"), "thank_you")
+    assert "pressure" not in review.rules()
+
+
+def test_one_exclamation_is_fine_two_are_a_warning():
+    one = review_draft(GOOD_NOTE.replace("steps.", "steps!"), "thank_you")
+    two = review_draft(GOOD_NOTE.replace("steps.", "steps!").replace("role.", "role!"), "thank_you")
+    assert "exclamations" not in one.rules()
+    assert two.rules("warning") == ["exclamations"]
+
+
+def test_shouting_is_flagged_but_acronyms_are_not():
+    acronyms = review_draft(GOOD_NOTE.replace("churn dashboard", "SQL and AWS dashboard"), "thank_you")
+    shouted = review_draft(GOOD_NOTE.replace("very interested", "VERY INTERESTED"), "thank_you")
+    assert "shouting" not in acronyms.rules()
+    finding = next(f for f in shouted.findings if f.rule == "shouting")
+    assert finding.severity == "warning" and "INTERESTED" in shouted_text(finding)
+
+
+def shouted_text(finding) -> str:
+    return GOOD_NOTE.replace("very interested", "VERY INTERESTED")[finding.start:finding.end]
+
+
+def test_missing_subject_is_only_a_tip():
+    review = review_draft(GOOD_NOTE.split("\n\n", 1)[1], "thank_you")
+    assert review.rules() == ["missing_subject"] and review.findings[0].severity == "tip"
+
+
+def test_spelling_spares_names_links_acronyms_and_workplace_words():
+    text = GOOD_NOTE.replace("the churn dashboard", "onboarding at Kowalczyk Ltd (https://kwz.example/x, "
+                             "ops@kwz.example) and the ETL backlog")
+    review = review_draft(text, "thank_you", {"interviewer": "Szczepański"})
+    assert "spelling" not in review.rules()
+    typo = review_draft(GOOD_NOTE.replace("especially", "especialy"), "thank_you")
+    finding = next(f for f in typo.findings if f.rule == "spelling")
+    assert finding.severity == "warning" and "'especially'" in finding.message
+
+
+def test_missing_elements_of_a_thank_you():
+    review = review_draft("Hi Sam,\n\nThe interview was today.\n\nZoë", "thank_you")
+    assert {"missing_thanks", "missing_interest", "missing_specific_topic"} <= set(review.rules("error"))
+    assert "missing_next_steps" in review.rules("warning")
+
+
+def test_context_topic_must_appear():
+    ctx = {"topics": ["the warehouse robotics pilot"]}
+    assert "missing_specific_topic" in review_draft(GOOD_NOTE, "thank_you", ctx).rules("error")
+    assert "missing_specific_topic" not in review_draft(
+        GOOD_NOTE.replace("churn dashboard", "robotics pilot in the warehouse"), "thank_you", ctx).rules()
+
+
+SCRIPT = ("Hi Ms. Lee, this is Zoë Ångström. I interviewed for the Data Analyst position on Monday, "
+          "November 16, and I'm calling to say I remain very interested. You can reach me at "
+          "+1 555 010 0199. Thanks, and have a good day.")
+
+
+def test_scripts_need_identity_with_and_without_context():
+    ctx = {"name": "Zoë Ångström", "position": "Data Analyst", "phone": "+1 555 010 0199",
+           "situation": case(), "send_date": "2026-11-25"}
+    assert review_draft(SCRIPT, "voicemail", ctx).findings == ()
+    assert review_draft(SCRIPT, "voicemail").findings == ()
+    anonymous = review_draft("Hi, just calling about the job. Thanks, bye.", "voicemail")
+    message = next(f.message for f in anonymous.findings if f.rule == "missing_identity")
+    assert "full name" in message and "phone number" in message and "date" in message
+    wrong_day = dict(ctx, situation=case(interview_end="2026-11-18T15:00:00-05:00"))
+    assert "missing_identity" in review_draft(SCRIPT, "voicemail", wrong_day).rules("error")
+
+
+def test_speaking_time_of_scripts():
+    long_script = SCRIPT + " I also wanted to add something." * 60
+    review = review_draft(long_script, "call_script")
+    assert review.speaking_seconds == pytest.approx(review.word_count * 60 / 150, abs=0.1)
+    assert "too_long_to_say" in review.rules("error")
+    assert review_draft(SCRIPT, "call_script").speaking_seconds < 30
+
+
+# --- timing --------------------------------------------------------------------------------
+def test_thank_you_window_is_24_hours():
+    due = key_dates(case()).thank_you_due
+    on_time = review_draft(GOOD_NOTE, "thank_you", {"situation": case(), "send_date": due})
+    late = review_draft(GOOD_NOTE, "thank_you", {"situation": case(), "send_date": due + timedelta(minutes=1)})
+    assert "late" not in on_time.rules() and "late" in late.rules("error")
+
+
+FOLLOW_UP = GOOD_NOTE.replace("Thank you for taking the time to meet", "Thank you again for meeting")
+
+
+@pytest.mark.parametrize("offset,expected", [(-1, True), (0, False), (None, True)])
+def test_follow_up_window(offset, expected):
+    dates = key_dates(case())
+    send = dates.follow_up_late_after + timedelta(days=1) if offset is None \
+        else dates.follow_up_due + timedelta(days=offset)
+    review = review_draft(FOLLOW_UP, "follow_up", {"situation": case(), "send_date": send})
+    assert ("late" in review.rules("error")) is expected
+    if expected:
+        assert ("too early" in review.findings[0].message) is (offset == -1)
+
+
+def test_second_attempt_waits_a_week_after_the_follow_up():
+    situation = case(contacts=[{"at": "2026-11-24T10:00:00-05:00", "kind": "follow_up"}])
+    early = review_draft(FOLLOW_UP, "second_attempt", {"situation": situation, "send_date": "2026-11-27"})
+    later = review_draft(FOLLOW_UP, "second_attempt", {"situation": situation, "send_date": "2026-12-03"})
+    assert "late" in early.rules("error") and "late" not in later.rules()
+
+
+def test_send_date_before_the_interview_is_bad_input():
+    with pytest.raises(InputError) as err:
+        review_draft(GOOD_NOTE, "thank_you", {"situation": case(), "send_date": "2026-11-01"})
+    assert err.value.field == "send_date"
+
+
+def test_send_date_defaults_to_today():
+    situation = case(interview_end=f"{date.today() - timedelta(days=30)}T10:00:00+00:00", decision_by=None)
+    assert "late" in review_draft(GOOD_NOTE, "thank_you", {"situation": situation}).rules("error")
+    ahead = case(interview_end=f"{date.today() + timedelta(days=3)}T10:00:00+00:00", decision_by=None)
+    review = review_draft(GOOD_NOTE, "thank_you", {"situation": ahead})
+    assert review.rules() == ["timing_unchecked"] and review.findings[0].severity == "tip"
+
+
+# --- context -------------------------------------------------------------------------------
+def test_context_as_dict_or_dataclass_gives_the_same_review():
+    data = {"name": "Zoë Ångström", "topics": "the churn dashboard", "situation": case(),
+            "send_date": "2026-11-16T20:00:00-05:00"}
+    as_dict = review_draft(GOOD_NOTE, "thank_you", data)
+    as_object = review_draft(GOOD_NOTE, "thank_you", ReviewContext.from_value(data))
+    assert as_dict == as_object and as_dict.findings == ()
+
+
+def test_context_situation_may_be_a_path(tmp_path):
+    (tmp_path / "case.json").write_text(case().to_json(), encoding="utf-8")
+    ctx = ReviewContext.from_value({"situation": "case.json"}, base_dir=tmp_path)
+    assert ctx.situation.interview_date == date(2026, 11, 16)
+
+
+@pytest.mark.parametrize("context,field", [({"nmae": "Sam"}, "context.nmae"), ("Sam", "context"),
+                                           ({"send_date": "yesterday"}, "context.send_date"),
+                                           ({"name": "x" * 81}, "context.name")])
+def test_bad_context_names_the_field(context, field):
+    with pytest.raises(InputError) as err:
+        review_draft(GOOD_NOTE, "thank_you", context)
+    assert err.value.field == field
+
+
+# --- bad input -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["", "   \n\t  ", None, 42])
+def test_empty_or_non_text_is_refused(text):
+    with pytest.raises(InputError) as err:
+        review_draft(text, "thank_you")
+    assert err.value.field == "text"
+
+
+def test_unknown_kind_names_the_allowed_values():
+    with pytest.raises(InputError) as err:
+        review_draft(GOOD_NOTE, "postcard")
+    assert err.value.field == "kind" and all(kind in str(err.value) for kind in KINDS)
+
+
+@pytest.mark.parametrize("unit", ["Thank you for your time and our conversation about SQL. ",
+                                  "a" * 1000, "([{<" * 250, "XXXXXXXXXX " * 50, "!" * 1000,
+                                  "ASAP ASAP! " * 50, "1 2 3 4 5 6 " * 100])
+def test_a_one_megabyte_paste_answers_within_a_second(unit):
+    text = unit * (1_000_000 // len(unit) + 1)
+    started = time.perf_counter()
+    review = review_draft(text, "call_script")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    assert "too_long" in review.rules("error")
+    assert all(0 <= f.start <= f.end <= len(text) for f in review.findings)
+    assert MAX_REVIEW_CHARS < len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour Madame Lefèvre,\n\nMerci beaucoup pour votre temps et pour cet entretien très agréable "
+    "concernant le poste de chef de projet. Je reste très intéressée par ce poste et par votre équipe.",
+    "山田様\n\n本日はお忙しい中、面接の機会をいただき、誠にありがとうございました。",
+])
+def test_non_english_gets_one_clear_finding_not_a_flood(text):
+    review = review_draft(text, "thank_you")
+    assert review.rules("warning") == ["not_english"] and "spelling" not in review.rules()
+    assert "English" in review.findings[0].message
+
+
+def test_html_in_the_text_is_reported_as_text():
+    text = GOOD_NOTE.replace("Best regards", "<script>alert('hi')</script>\n\nBest regards")
+    review = review_draft(text, "thank_you")
+    finding = next(f for f in review.findings if f.rule == "placeholder")
+    assert text[finding.start:finding.end] == "<script>" and "<script>" in finding.message
+
+
+def test_to_dict_is_json_ready_and_consistent():
+    review = review_draft("Hi Sam, any news?", "follow_up")
+    data = json.loads(json.dumps(review.to_dict()))
+    assert data["ok"] is False and data["counts"]["error"] == len(review.rules("error"))
+    assert {"rule", "severity", "message", "start", "end"} <= set(data["findings"][0])
+    assert review.summary().startswith("fix the errors")
+
+
+@settings(max_examples=120, deadline=None, derandomize=True, database=None)
+@given(text=st.text(max_size=400), kind=st.sampled_from(KINDS))
+def test_any_text_gets_a_review_or_a_clear_input_error(text, kind):
+    try:
+        review = review_draft(text, kind)
+    except InputError as err:
+        assert err.field == "text" and not text.strip()
+        return
+    assert all(0 <= f.start <= f.end <= len(text) for f in review.findings)
+    assert all(f.message.rstrip()[-1] in ".?" for f in review.findings)
+    assert review.ok == (not review.rules("error"))

@@ -5,6 +5,30 @@ from __future__ import annotations
 from followup_lib.etiquette.stages import stage
 
 
+def when_phrase(advice) -> str:
+    """When to act: the thank-you's deadline, the next business day due, or nothing.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from followup_lib.etiquette.situation import Situation
+    >>> from followup_lib.etiquette.advisor import advise
+    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
+    >>> when_phrase(advise(case, date(2026, 11, 24)))
+    'Tue 24 Nov 2026'
+    """
+    if advice.action == "send_thank_you":
+        return f"by {advice.dates.thank_you_due:%a %d %b %Y %H:%M %Z}"
+    return f"{advice.next_date:%a %d %b %Y}" if advice.next_date else "nothing more falls due"
+
+
+def call_phrase(advice) -> str:
+    """Whether a call is acceptable, and under which exceptions."""
+    if advice.call_permitted:
+        return "a call is acceptable: " + " ".join(advice.call_reasons)
+    return "no call: none of the three exceptions holds, so email it is."
+
+
 def advice_text(advice) -> str:
     """Advice as a few readable lines of text.
 
@@ -18,11 +42,7 @@ def advice_text(advice) -> str:
     Send your thank-you email now.
     """
     d = advice.dates
-    when = f"{advice.next_date:%a %d %b %Y}" if advice.next_date else "nothing more falls due"
-    if advice.action == "send_thank_you":
-        when = f"by {d.thank_you_due:%a %d %b %Y %H:%M %Z}"
-    call = ("a call is permitted: " + " ".join(advice.call_reasons)) if advice.call_permitted \
-        else "no call: none of the three exceptions holds"
+    when, call = when_phrase(advice), call_phrase(advice)
     lines = [
         advice.headline,
         f"  action   {advice.action}  - {stage(advice.stage).label()}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
+from followup_lib.etiquette.render import call_phrase, when_phrase
 from followup_lib.etiquette.stages import stage
 
 ACTION_COLOURS = {  # Okabe-Ito: colour-blind-safe
@@ -31,17 +32,13 @@ def advice_html(advice) -> str:
     True
     """
     colour = ACTION_COLOURS[advice.action]
-    when = f"next date: <b>{advice.next_date:%A %d %B %Y}</b>" if advice.next_date else "nothing more falls due"
-    if advice.action == "send_thank_you":
-        when = f"send by <b>{advice.dates.thank_you_due:%A %d %B, %H:%M %Z}</b>"
-    call = ("A call is acceptable: " + " ".join(advice.call_reasons)) if advice.call_permitted \
-        else "No call: none of the three exceptions holds, so email it is."
+    when, call = when_phrase(advice), call_phrase(advice)
     parts = [
         f'<div class="fc-advice" style="border-left:6px solid {colour};padding:0.4em 0.8em">',
         f'<div class="fc-headline" style="font-size:1.3em;font-weight:bold">{escape(advice.headline)}</div>',
-        f"<div>{escape(stage(advice.stage).label())} &middot; {when}"
+        f"<div>{escape(stage(advice.stage).label())} &middot; when: <b>{escape(when)}</b>"
         f" &middot; channel: <b>{escape(advice.channel)}</b></div>",
-        f"<div>{escape(call)}</div>",
+        f"<div>{escape(call[0].upper() + call[1:])}</div>",
         "<ul>" + "".join(f"<li>{escape(str(r))}</li>" for r in advice.reasons) + "</ul>",
     ]
     if advice.warnings:

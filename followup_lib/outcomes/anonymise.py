@@ -1,0 +1,326 @@
+"""Turn a raw tracker into the anonymised applications schema, k-anonymous.
+
+Three things happen to a tracker read by :mod:`followup_lib.outcomes.importer`:
+
+1. **Drop.** Only dates, flags and labels of closed code lists are used; every other
+   column (company, title, URL, location, notes, salary …) is left behind. Category
+   labels become codes (``"Government"`` → ``government``); a label that is not in the
+   vocabulary becomes ``other`` (industry) or ``unknown``: no source text survives.
+2. **Offset.** Exact dates become day counts (``response_days``, ``decision_days``)
+   and the month of application (``applied_month``).
+3. **Generalise, then suppress.** The quasi-identifiers (:data:`QUASI_IDENTIFIERS`) are
+   coarsened step by step, only for rows whose group is still smaller than ``k``
+   (month → quarter → year, size → unknown, round → unknown, industry → other, level →
+   unknown, industry → unknown, year → unknown); rows still in a group smaller than
+   ``k`` after the last step are suppressed (:mod:`~followup_lib.outcomes.k_anonymity`).
+
+A tracker records no follow-ups, so ``follow_up_timing`` and ``follow_up_channel`` are
+``unknown`` after an interview (``not_applicable`` without one).
+
+Rows come out sorted by their anonymised content with sequential ids (``A000001``),
+so neither the id nor the order says anything about the source rows.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from followup_lib.errors import InputError
+from followup_lib.etiquette.params import K_ANONYMITY
+from followup_lib.outcomes.importer import ImportedTracker, import_tracker, read_tracker
+from followup_lib.outcomes.k_anonymity import (
+    QUASI_IDENTIFIERS, Generalisation, check_k, group_sizes, k_anonymise,
+)
+from followup_lib.outcomes.loader import save_applications
+from followup_lib.outcomes.schema import COLUMN_NAMES, COLUMNS
+from followup_lib.outcomes.tracker_mapping import DATE_FIELDS, LABEL_FIELDS, TrackerMapping
+from followup_lib.outcomes.tracker_values import generalise_labels
+
+_CATEGORIES = {spec.name: spec.codes for spec in COLUMNS if spec.kind == "category"}
+_DECIDED = ("offer", "rejection", "withdrawn", "position_removed")
+_ANSWERED = ("offer", "rejection")  # outcomes that are themselves an employer's answer
+_ROUNDS_HELD = ("phone", "one_on_one", "panel", "final")
+
+
+def to_schema(tracker: ImportedTracker,
+              value_maps: dict[str, dict[str, str]] | None = None
+              ) -> tuple[pd.DataFrame, dict[str, tuple[str, ...]]]:
+    """Derive the schema's columns (all but ``app_id``) from an imported tracker.
+
+    A row with no response date whose outcome or interview says the employer answered
+    is an error (its ``response_days`` cannot be known).
+
+    Parameters
+    ----------
+    tracker : ImportedTracker
+        From :func:`~followup_lib.outcomes.importer.import_tracker`.
+    value_maps : dict, optional
+        Label maps for the category fields.
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        Not yet k-anonymous; category columns as plain text codes.
+    unmatched : dict
+        Per category field, the labels that became ``other``/``unknown``.
+    """
+    rec = tracker.records
+    generalised = {f: generalise_labels(rec[f], f, (value_maps or {}).get(f))
+                   for f in LABEL_FIELDS}
+    codes = {f: pair[0] for f, pair in generalised.items()}
+    as_of = rec["as_of"].fillna(rec[list(DATE_FIELDS)].max().max())
+    outcome, interviewed, answered = _outcome_interviewed_answered(tracker, codes)
+    table = pd.DataFrame({
+        "industry": codes["industry"], "company_size": codes["company_size"],
+        "role_level": codes["role_level"],
+        "applied_month": _months(rec["applied"]),
+        "response_days": _days(rec["applied"], answered.fillna(as_of)),
+        "response_censored": answered.isna(),
+        "interviewed": interviewed,
+        **_interview_stage(rec, codes["interview_round"], interviewed, outcome, as_of),
+        "outcome": outcome,
+    }, index=rec.index)
+    return table, {f: pair[1] for f, pair in generalised.items() if pair[1]}
+
+
+def _interview_stage(rec: pd.DataFrame, rounds: pd.Series, interviewed: pd.Series,
+                     outcome: pd.Series, as_of: pd.Series) -> dict[str, pd.Series]:
+    """The interview-stage columns, in schema order, empty for rows not interviewed.
+
+    A tracker records no follow-ups: they are ``unknown`` after an interview (not
+    ``none``, which would claim there was none) and ``not_applicable`` without one.
+    """
+    decided = outcome.isin(_DECIDED)
+    decision_days = _days(rec["interview"], rec["decision"].where(decided, as_of))
+    decision_days = decision_days.where(interviewed)
+    no_value = pd.Series(pd.NA, index=rec.index)
+    follow_up = pd.Series("unknown", index=rec.index).where(interviewed, "not_applicable")
+    return {
+        "interview_round": rounds.replace("none", "unknown").where(interviewed, "none"),
+        "timeline_given": no_value.astype("boolean"),
+        "timeline_business_days": no_value.astype("Int64"),
+        "invited_to_call": rec["invited_to_call"].where(interviewed),
+        "thank_you_sent": rec["thank_you_sent"].where(interviewed),
+        "thank_you_hours": pd.Series(float("nan"), index=rec.index),
+        "follow_up_timing": follow_up,
+        "follow_up_business_days": no_value.astype("Int64"),
+        "follow_up_channel": follow_up,
+        "second_attempt": no_value.astype("boolean"),
+        "decision_days": decision_days,
+        "decision_censored": (~decided).astype("boolean").where(decision_days.notna()),
+    }
+
+
+def _outcome_interviewed_answered(tracker: ImportedTracker, codes: dict[str, pd.Series]
+                                  ) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Each row's outcome code, whether it reached an interview, and its first answer."""
+    rec, used = tracker.records, tracker.columns_used
+    answered = rec[["first_response", "interview", "decision"]].min(axis=1)
+    outcome = rec["outcome"].astype(object)
+    if "outcome" not in used:
+        outcome = pd.Series("no_response", index=rec.index).where(answered.isna(), "pending")
+    offered = rec["offer"].eq(True).fillna(False).astype(bool)
+    outcome = outcome.mask(offered & (outcome == "pending"), "offer")
+    interviewed = (rec["interviewed"].fillna(False).astype(bool) | rec["interview"].notna()
+                   | rec["outcome_interviewed"].astype(bool) | outcome.eq("offer")
+                   | codes["interview_round"].isin(_ROUNDS_HELD))
+    undated = answered.isna() & (interviewed | outcome.isin(_ANSWERED))
+    if undated.any():
+        row = undated[undated].index[0]
+        said_by = next(used[f] for f in ("outcome", "offer", "interviewed", "interview_round")
+                       if f in used)
+        where = (f"in column {used['first_response']!r}" if "first_response" in used
+                 else "(no column of first-response dates was found)")
+        raise InputError(f"row {row}, column {said_by!r}",
+                         f"says the employer answered ({outcome[row]}"
+                         f"{', interviewed' if interviewed[row] else ''}) but there is no "
+                         f"response date {where}",
+                         "fill in the date of the first response (or map a column "
+                         "holding it as first_response in a mapping file)")
+    return outcome, interviewed, answered
+
+
+def _months(dates: pd.Series) -> pd.Series:
+    """``YYYY-MM`` of each date, formatting each distinct month once."""
+    months = dates.to_numpy().astype("datetime64[M]")
+    distinct, position = np.unique(months, return_inverse=True)
+    return pd.Series(distinct.astype(str).astype(object)[position], index=dates.index)
+
+
+def _days(start: pd.Series, end: pd.Series) -> pd.Series:
+    return (end - start).dt.days.astype(float)
+
+
+@dataclass(frozen=True)
+class AnonymisationReport:
+    """What the anonymiser did to one tracker; ``to_text()`` and ``to_dict()`` show it.
+
+    Attributes
+    ----------
+    rows_in, rows_out, rows_suppressed : int
+        Applications read, written, and left out because their group stayed under ``k``.
+    columns_used : dict
+        Field name to the source header it was derived from (the header is not output).
+    columns_dropped : tuple of str
+        Source headers not used at all.
+    generalised : tuple of Generalisation
+        Quasi-identifier coarsening steps, in order, with the rows each changed.
+    labels_generalised : dict
+        Per category field, source labels that became ``other``/``unknown`` (map them
+        in the mapping file's ``values`` to keep them).
+    k_requested, k_achieved, groups : int
+        The ``k`` asked for, the smallest group in the output, the number of groups.
+    """
+
+    rows_in: int
+    rows_out: int
+    rows_suppressed: int
+    columns_used: dict[str, str]
+    columns_dropped: tuple[str, ...]
+    generalised: tuple[Generalisation, ...]
+    labels_generalised: dict[str, tuple[str, ...]]
+    k_requested: int
+    k_achieved: int
+    groups: int
+
+    def to_dict(self) -> dict:
+        """The report as plain JSON-ready values."""
+        data = asdict(self)
+        data["columns_dropped"] = list(self.columns_dropped)
+        data["labels_generalised"] = {f: list(v) for f, v in self.labels_generalised.items()}
+        return data
+
+    def to_text(self) -> str:
+        """The report as a few readable lines."""
+        used = ", ".join(f"{h!r} → {f}" for f, h in self.columns_used.items())
+        lines = [f"Rows: {self.rows_in} in, {self.rows_out} out, "
+                 f"{self.rows_suppressed} suppressed",
+                 f"Columns used: {used}",
+                 f"Columns dropped: {', '.join(map(repr, self.columns_dropped)) or 'none'}"]
+        lines += [f"Generalised {g.column}: {g.from_level} → {g.to_level} ({g.rows} rows)"
+                  for g in self.generalised]
+        lines += [f"Labels made {'other' if f == 'industry' else 'unknown'} in {f}: "
+                  f"{', '.join(map(repr, labels))}"
+                  for f, labels in self.labels_generalised.items()]
+        lines.append(f"k-anonymity: asked {self.k_requested}, achieved {self.k_achieved} "
+                     f"(smallest of {self.groups} groups)")
+        return "\n".join(lines)
+
+
+def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
+                    k: int = K_ANONYMITY) -> tuple[pd.DataFrame, AnonymisationReport]:
+    """Anonymise a tracker read by :func:`~followup_lib.outcomes.importer.read_tracker`.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Text cells indexed by spreadsheet row (used in error messages).
+    mapping : TrackerMapping, optional
+        Columns, value maps and date order; common header names otherwise.
+    k : int
+        Every group of :data:`QUASI_IDENTIFIERS` keeps at least this many rows.
+
+    Returns
+    -------
+    anonymised : pandas.DataFrame
+        The applications schema (:data:`COLUMN_NAMES`).
+    report : AnonymisationReport
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"Company": ["Acme Ltd"] * 6, "Status": ["Ghosted"] * 6,
+    ...                     "Date sent": ["11/14/2021"] * 5 + ["3/2/2022"]}, index=range(2, 8))
+    >>> out, report = anonymise_table(raw)
+    >>> print(out.loc[0, ["app_id", "applied_month", "outcome", "response_days"]].to_string())
+    app_id               A000001
+    applied_month        2021-11
+    outcome          no_response
+    response_days          108.0
+    >>> report.rows_suppressed, report.columns_dropped, report.k_achieved
+    (1, ('Company',), 5)
+    """
+    tracker = import_tracker(table, mapping)
+    derived, unmatched = to_schema(tracker, (mapping or TrackerMapping()).values)
+    kept, steps = k_anonymise(derived, k)
+    if kept.empty:
+        raise InputError("k", f"no group of {k} similar applications can be formed from "
+                         f"{len(derived)} rows", "lower --k or bring more applications")
+    sizes = group_sizes(kept)
+    report = AnonymisationReport(
+        rows_in=len(derived), rows_out=len(kept), rows_suppressed=len(derived) - len(kept),
+        columns_used=dict(tracker.columns_used), columns_dropped=tracker.columns_dropped,
+        generalised=steps, labels_generalised=unmatched, k_requested=k,
+        k_achieved=int(sizes.min()),
+        groups=kept.groupby(list(QUASI_IDENTIFIERS), sort=False).ngroups)
+    return _finish(kept), report
+
+
+def _finish(table: pd.DataFrame) -> pd.DataFrame:
+    """Sort by content, number the rows and give each column its schema type."""
+    table = table.sort_values(list(table.columns), kind="stable").reset_index(drop=True)
+    width = max(6, len(str(len(table))))
+    table.insert(0, "app_id", [f"A{i:0{width}d}" for i in range(1, len(table) + 1)])
+    for name, codes in _CATEGORIES.items():
+        table[name] = pd.Categorical(table[name], categories=codes)
+    for name in ("response_censored", "interviewed"):
+        table[name] = table[name].astype(bool)
+    for name in ("invited_to_call", "thank_you_sent", "decision_censored"):
+        table[name] = table[name].astype("boolean")
+    return table[list(COLUMN_NAMES)]
+
+
+def _check_output(path: Path) -> None:
+    if path.suffix.lower() not in (".csv", ".parquet", ".pq"):
+        raise InputError("--output", f"{path.name!r} must end in .csv or .parquet",
+                         "choose an output name like cohort.csv")
+    if not path.parent.is_dir():
+        raise InputError("--output", f"the folder {str(path.parent)!r} does not exist",
+                         "create it first or choose another folder")
+    if path.is_dir():
+        raise InputError("--output", f"{str(path)!r} is a folder", "give a file name")
+
+
+def anonymise_file(source: str | Path, output: str | Path,
+                   mapping: TrackerMapping | None = None, sheet: str | None = None,
+                   k: int = K_ANONYMITY) -> AnonymisationReport:
+    """Read a tracker file, anonymise it and write the result; the source is only read.
+
+    Parameters
+    ----------
+    source : str or Path
+        The tracker export (CSV or ``.xlsx``).
+    output : str or Path
+        Where to write the anonymised table (``.csv`` or ``.parquet``); never the source.
+        It is validated against the schema and written atomically
+        (:func:`~followup_lib.outcomes.loader.save_applications`): nothing is written if
+        anything goes wrong.
+    mapping : TrackerMapping, optional
+        From :func:`~followup_lib.outcomes.tracker_mapping.load_mapping`.
+    sheet : str, optional
+        The workbook sheet to read.
+    k : int
+        Every group of :data:`QUASI_IDENTIFIERS` keeps at least this many rows.
+
+    Returns
+    -------
+    AnonymisationReport
+    """
+    source, output = Path(source), Path(output)
+    check_k(k)
+    _check_output(output)
+    if output.resolve() == source.resolve() or (output.exists() and source.exists()
+                                                and os.path.samefile(output, source)):
+        raise InputError("--output", "is the input file itself",
+                         "write the anonymised table to a new file; the source is never changed")
+    anonymised, report = anonymise_table(read_tracker(source, sheet), mapping, k)
+    try:
+        save_applications(anonymised, output)  # validated, then written atomically
+    except OSError as exc:
+        raise InputError("--output", f"{str(output)!r} cannot be written "
+                         f"({exc.strerror or exc})", "choose a folder you can write to") from None
+    return report

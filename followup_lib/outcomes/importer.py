@@ -1,0 +1,259 @@
+"""Read a coach's raw job-tracker export into clean, typed columns.
+
+A tracker comes as CSV (UTF-8, UTF-8 with BOM or Windows-1252) or as an Excel ``.xlsx``
+workbook. :func:`read_tracker` reads it as text, with the index set to the row number a
+spreadsheet shows (the header is row 1). :func:`import_tracker` then finds the columns
+it needs (:mod:`~followup_lib.outcomes.tracker_mapping`: common header names or a
+coach's mapping file) and parses them:
+dates (ISO, US month-first or day-first, detected per column), yes/no flags and outcome
+labels (the cell parsers are in :mod:`~followup_lib.outcomes.tracker_values`). Every
+other column is left behind; :mod:`followup_lib.outcomes.anonymise` turns
+the result into the anonymised applications schema.
+
+Nothing here writes a file. Every problem a user can cause is an
+:class:`~followup_lib.errors.InputError` naming the file, row and column, and the fix.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from followup_lib.errors import InputError
+from followup_lib.outcomes.tracker_mapping import (
+    DATE_FIELDS, FLAG_FIELDS, LABEL_FIELDS, TrackerMapping, find_columns,
+)
+from followup_lib.outcomes.tracker_values import (
+    parse_dates, parse_flags, parse_outcomes, strip_blanks,
+)
+
+#: Bytes a text file may hold: all but the control characters (tab, line ends and
+#: form feed are allowed), in UTF-8 or Windows-1252 alike.
+_TEXT_BYTES = bytes(range(32, 127)) + bytes(range(128, 256)) + b"\t\n\r\x0c"
+
+
+def read_tracker(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
+    """Read a tracker export as text cells, indexed by spreadsheet row number.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV file (comma, semicolon or tab separated; UTF-8, UTF-8 with BOM or
+        Windows-1252) or an Excel ``.xlsx``/``.xlsm`` workbook. The file is only read.
+    sheet : str, optional
+        For a workbook, the sheet to read; the first sheet when absent.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One string column per header, blanks as ``""``; rows with no value at all are
+        left out. The index is the row number a spreadsheet shows (header = row 1).
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     p = os.path.join(tmp, "t.csv")
+    ...     _ = open(p, "w", encoding="cp1252").write("Company,Date sent\\nCafé,11/14/2021\\n")
+    ...     read_tracker(p)
+        Company   Date sent
+    row
+    2      Café  11/14/2021
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("input", f"no file named {str(path)!r}", "check the path")
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(path.name, "is in the old Excel format", "save it as .xlsx or CSV")
+    if suffix in (".xlsx", ".xlsm"):
+        table = _read_workbook(path, sheet)
+    elif sheet is not None:
+        raise InputError("--sheet", f"{path.name!r} is not a workbook, so it has no sheets",
+                         "leave out --sheet for a CSV file")
+    else:
+        table = _read_csv_text(path)
+    table.index = pd.RangeIndex(2, len(table) + 2, name="row")
+    table = table[_rows_with_text(table)]
+    if table.empty:
+        raise InputError(path.name, "has a header row but no applications",
+                         "export the tracker again with its rows")
+    return table
+
+
+def _rows_with_text(table: pd.DataFrame) -> pd.Series:
+    """Rows with at least one cell that is not blank (columns looked at until decided)."""
+    has_text = pd.Series(False, index=table.index)
+    for column in table.columns:
+        undecided = ~has_text
+        if not undecided.any():
+            break
+        has_text[undecided] = (table.loc[undecided, column].str.strip() != "").to_numpy(bool)
+    return has_text
+
+
+def _read_csv_text(path: Path) -> pd.DataFrame:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path.name, f"cannot be read ({exc.strerror or exc})",
+                         "check that the file is yours to read") from None
+    if not data.strip():
+        raise InputError(path.name, "is empty", "export the tracker again with a header row")
+    not_text = InputError(path.name, "is not a text (CSV) file",
+                          "export the tracker as CSV (UTF-8) or as an .xlsx workbook")
+    if data.translate(None, _TEXT_BYTES):  # NUL or other control bytes left over
+        raise not_text
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            first_line = data.decode(encoding).lstrip().split("\n", 1)[0]
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise not_text
+    delimiter = max(",;\t", key=first_line.count)
+    try:
+        return pd.read_csv(io.BytesIO(data), encoding=encoding, sep=delimiter, dtype=str,
+                           na_filter=False, skip_blank_lines=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(path.name, f"is not well-formed CSV ({str(exc).strip()})",
+                         "check the quoting and the number of cells on that line") from None
+
+
+def _read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise InputError(path.name, f"cannot be opened as an Excel workbook ({exc})",
+                         "save it again from Excel as .xlsx, or export it as CSV") from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise InputError("--sheet", f"{path.name!r} has no sheet named {sheet!r}",
+                             f"choose one of: {', '.join(map(repr, book.sheetnames))}")
+        rows = book[sheet or book.sheetnames[0]].iter_rows(values_only=True)
+        cells = [[_cell_text(v) for v in row] for row in rows]
+    finally:
+        book.close()
+    if not cells or not any(cells[0]):
+        raise InputError(path.name, f"sheet {sheet or book.sheetnames[0]!r} is empty",
+                         "put the header in row 1")
+    header = [h or f"Unnamed: {i}" for i, h in enumerate(cells[0])]
+    width = len(header)
+    rows = [(row + [""] * width)[:width] for row in cells[1:]]
+    return pd.DataFrame(rows, columns=header, dtype=str)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class ImportedTracker:
+    """A tracker's usable columns, parsed; the source of the anonymised table.
+
+    Attributes
+    ----------
+    records : pandas.DataFrame
+        Indexed by spreadsheet row. Dates (``applied`` … ``as_of``) as ``datetime64``
+        days; ``outcome`` code and ``outcome_interviewed``; flags as nullable booleans;
+        category labels as stripped text (``NA`` if blank). Absent fields are all missing.
+    columns_used : dict
+        Field name to the header it came from.
+    columns_dropped : tuple of str
+        Every header that is not used (names, companies, URLs, notes, salaries …).
+    """
+
+    records: pd.DataFrame
+    columns_used: dict[str, str]
+    columns_dropped: tuple[str, ...]
+
+
+def import_tracker(table: pd.DataFrame, mapping: TrackerMapping | None = None) -> ImportedTracker:
+    """Find and parse the columns of a tracker read by :func:`read_tracker`.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Text cells; the index is used as the row number in messages.
+    mapping : TrackerMapping, optional
+        Column choices, value maps and date order; common header names otherwise.
+
+    Returns
+    -------
+    ImportedTracker
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"Company": ["Acme"], "Date sent": ["11/14/2021"],
+    ...                     "Date of 1st Response": ["11/30/2021"], "Response?": ["Rejected"]},
+    ...                    index=[2])
+    >>> t = import_tracker(raw)
+    >>> t.columns_dropped, t.records.loc[2, "outcome"], str(t.records.loc[2, "first_response"])
+    (('Company',), 'rejection', '2021-11-30 00:00:00')
+    """
+    mapping = mapping or TrackerMapping()
+    used = find_columns([str(c) for c in table.columns], mapping)
+    out = pd.DataFrame(index=table.index)
+    for name in DATE_FIELDS:
+        out[name] = (parse_dates(table[used[name]], used[name], mapping.date_format)
+                     if name in used else pd.Series(pd.NaT, index=table.index,
+                                                    dtype="datetime64[ns]"))
+    missing = out["applied"].isna()
+    if missing.any():
+        raise InputError(f"row {missing[missing].index[0]}, column {used['applied']!r}",
+                         "has no application date", "fill it in or delete the row")
+    _check_date_order(out, used)
+    outcomes = (parse_outcomes(table[used["outcome"]], used["outcome"],
+                               mapping.values.get("outcome"))
+                if "outcome" in used else None)
+    out["outcome"] = outcomes["outcome"] if outcomes is not None else pd.NA
+    out["outcome_interviewed"] = outcomes["interviewed"] if outcomes is not None else False
+    for name in FLAG_FIELDS:
+        out[name] = (parse_flags(table[used[name]], used[name]) if name in used
+                     else pd.Series(pd.NA, index=table.index, dtype="boolean"))
+    for name in LABEL_FIELDS:
+        out[name] = strip_blanks(table[used[name]]) if name in used else pd.NA
+    if "id" in used:
+        _check_unique_ids(table[used["id"]], used["id"])
+    dropped = tuple(str(c) for c in table.columns if c not in used.values())
+    return ImportedTracker(out, used, dropped)
+
+
+def _check_date_order(dates: pd.DataFrame, used: dict[str, str]) -> None:
+    pairs = (("first_response", "applied"), ("interview", "applied"),
+             ("decision", "interview"), ("decision", "applied"), ("as_of", "applied"),
+             ("as_of", "first_response"), ("as_of", "interview"), ("as_of", "decision"))
+    for later, earlier in pairs:
+        bad = dates[later] < dates[earlier]  # False wherever either date is missing
+        if bad.any():
+            row = bad[bad].index[0]
+            raise InputError(f"row {row}, column {used[later]!r}",
+                             f"{dates.loc[row, later]:%Y-%m-%d} is before "
+                             f"{dates.loc[row, earlier]:%Y-%m-%d} in column "
+                             f"{used[earlier]!r}, which would make a negative duration",
+                             "correct whichever of the two dates is wrong")
+
+
+def _check_unique_ids(values: pd.Series, column: str) -> None:
+    text = strip_blanks(values)
+    repeated = text.notna() & text.duplicated(keep=False)
+    if repeated.any():
+        rows = repeated[repeated].index
+        raise InputError(f"rows {rows[0]} and {rows[1]}, column {column!r}",
+                         f"the id {text.loc[rows[0]]!r} is used twice",
+                         "give each application its own id, or leave the id column unmapped")

@@ -1,0 +1,156 @@
+"""Decision rates after an interview, by follow-up behaviour, with small groups hidden.
+
+:func:`response_rates_by_follow_up` counts, for each thank-you and follow-up-timing
+group, the interviews after which a decision was heard, with a Wilson interval
+(:func:`wilson_interval`). Groups under ``k`` rows are suppressed, and when that hides a
+single group of a factor the next smallest is hidden too. Pure numpy and pandas.
+"""
+
+from __future__ import annotations
+
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+
+from followup_lib.errors import InputError
+from followup_lib.etiquette.params import K_ANONYMITY
+
+#: Groups of :func:`response_rates_by_follow_up`, in display order. ``unknown`` timing is
+#: an interview whose follow-up was not recorded (e.g. from a tracker): its own group,
+#: never counted as ``none``.
+FOLLOW_UP_GROUPS = {"thank_you_sent": ("yes", "no"),
+                    "follow_up_timing": ("early", "on_time", "late", "none", "unknown")}
+#: Groups listed only when at least one interview falls in them (the shipped synthetic
+#: dataset records every follow-up, so its table has no ``unknown`` row).
+GROUPS_SHOWN_IF_PRESENT = frozenset({"unknown"})
+#: Columns :func:`response_rates_by_follow_up` needs.
+_NEEDED = ("interviewed", "decision_censored", "thank_you_sent", "follow_up_timing")
+
+
+def wilson_interval(successes, trials, confidence: float = 0.95):
+    """Wilson score interval of a proportion (vectorised; ``nan`` where trials is 0).
+
+    Parameters
+    ----------
+    successes, trials : array-like of int
+        Counts, ``0 <= successes <= trials``.
+    confidence : float, default 0.95
+
+    Returns
+    -------
+    (numpy.ndarray, numpy.ndarray)
+        Lower and upper bounds.
+
+    Examples
+    --------
+    >>> low, high = wilson_interval([8], [10])
+    >>> round(float(low[0]), 3), round(float(high[0]), 3)
+    (0.49, 0.943)
+    """
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    s = np.asarray(successes, dtype=float)
+    n = np.asarray(trials, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = s / n
+        denominator = 1 + z ** 2 / n
+        centre = (p + z ** 2 / (2 * n)) / denominator
+        half = z * np.sqrt(p * (1 - p) / n + z ** 2 / (4 * n ** 2)) / denominator
+    # exact ends where rounding would leave 1e-16 gaps: 0 successes, or all of them
+    low = np.where(s == 0, 0.0, np.clip(centre - half, 0, 1))
+    high = np.where(s == n, 1.0, np.clip(centre + half, 0, 1))
+    return np.where(n > 0, low, np.nan), np.where(n > 0, high, np.nan)
+
+
+def _suppress_small(table: pd.DataFrame, k: int) -> pd.Series:
+    """Groups to hide: under ``k`` rows, plus the next smallest where only one is hidden.
+
+    Hiding a second group stops the hidden one being recovered by subtraction from the
+    factor's total.
+    """
+    hidden = table["n"] < k
+    for _, rows in table.groupby("factor", sort=False):
+        small = hidden[rows.index]
+        if small.sum() == 1 and len(rows) > 1:
+            hidden[rows.loc[~small, "n"].idxmin()] = True
+    return hidden
+
+
+def _count_by_group(df: pd.DataFrame) -> pd.DataFrame:
+    """Interviews (``n``) and decisions heard (``responded``) for each follow-up group."""
+    known = df[df["interviewed"].to_numpy(dtype=bool) & df["decision_censored"].notna().to_numpy()]
+    heard = ~known["decision_censored"].to_numpy(dtype=bool)
+    labels = {"thank_you_sent": known["thank_you_sent"].map({True: "yes", False: "no"}),
+              "follow_up_timing": known["follow_up_timing"].astype(object)}
+    records = []
+    for factor, groups in FOLLOW_UP_GROUPS.items():
+        values = labels[factor].to_numpy(dtype=object)
+        for group in groups:
+            members = values == group
+            if group in GROUPS_SHOWN_IF_PRESENT and not members.any():
+                continue
+            records.append({"factor": factor, "group": group, "n": int(members.sum()),
+                            "responded": int(heard[members].sum())})
+    return pd.DataFrame(records)
+
+
+def _check_rates_input(df: pd.DataFrame, k: int) -> None:
+    """Raise InputError when a needed column is missing or ``k`` is not 1 or more."""
+    for column in _NEEDED:
+        if column not in getattr(df, "columns", ()):
+            raise InputError("columns", f"missing required column: {column}",
+                             "load the table with load_applications()")
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
+        raise InputError("k", f"must be a whole number, 1 or more, not {k!r}", "give e.g. 5")
+
+
+def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.DataFrame:
+    """Share of interviews that led to a decision, by thank-you and by follow-up timing.
+
+    Only interviewed rows with a known ``decision_censored`` count; "responded" means a
+    decision was heard. Interviews whose follow-up was not recorded
+    (``follow_up_timing`` ``unknown``, as in an anonymised tracker) form their own
+    ``unknown`` group, listed only when there are any: they are neither counted as
+    ``none`` nor dropped. Interviews with an empty ``thank_you_sent`` are in no
+    thank-you group. These are associations in observational (here synthetic) data:
+    candidates follow up only while still waiting, so the groups differ in more than
+    their behaviour — no causal claim.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Validated applications.
+    k : int, default ``K_ANONYMITY`` (5)
+        Groups with fewer rows are suppressed: flagged, with every number left empty.
+        If that hides only one group of a factor, the next smallest is hidden too.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``factor``, ``group``, ``n``, ``responded``, ``rate``, ``ci_lower``,
+        ``ci_upper`` (Wilson 95%) and ``suppressed``; one row per group of
+        :data:`FOLLOW_UP_GROUPS` (those of :data:`GROUPS_SHOWN_IF_PRESENT` only when
+        they have rows).
+
+    Examples
+    --------
+    >>> from followup_lib.outcomes.loader import load_applications
+    >>> table = response_rates_by_follow_up(load_applications())
+    >>> table[["factor", "group", "n", "suppressed"]]
+                 factor    group    n  suppressed
+    0    thank_you_sent      yes  138       False
+    1    thank_you_sent       no  423       False
+    2  follow_up_timing    early   44       False
+    3  follow_up_timing  on_time   25       False
+    4  follow_up_timing     late   20       False
+    5  follow_up_timing     none  472       False
+    """
+    _check_rates_input(df, k)
+    table = _count_by_group(df)
+    table["rate"] = table["responded"] / table["n"].where(table["n"] > 0)
+    table["ci_lower"], table["ci_upper"] = wilson_interval(table["responded"], table["n"])
+    table["suppressed"] = _suppress_small(table, int(k))
+    numbers = ["n", "responded", "rate", "ci_lower", "ci_upper"]
+    table[["n", "responded"]] = table[["n", "responded"]].astype("Int64")
+    table.loc[table["suppressed"], numbers] = pd.NA
+    return table

@@ -1,0 +1,208 @@
+"""Which tracker column feeds which field: common header names and the mapping file.
+
+A tracker's columns are matched to the fields the anonymiser can use (:data:`FIELDS`)
+by common header names (:data:`HEADER_NAMES`, compared case-, space- and
+punctuation-insensitively) or by a coach's mapping file, which can also map the
+tracker's labels to the schema's codes and say in which order ambiguous dates are
+written. The file format is described in ``docs/anonymise.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from followup_lib.errors import InputError
+from followup_lib.outcomes.schema import (
+    COMPANY_SIZE_CODES, INDUSTRY_CODES, INTERVIEW_ROUND_CODES, OUTCOME_CODES, ROLE_LEVEL_CODES,
+)
+from followup_lib.outcomes.tracker_values import normalise_label
+
+#: The codes of the closed lists a value map may point to (the applications schema).
+CODE_LISTS: dict[str, tuple[str, ...]] = {
+    "industry": INDUSTRY_CODES, "company_size": COMPANY_SIZE_CODES,
+    "role_level": ROLE_LEVEL_CODES, "interview_round": INTERVIEW_ROUND_CODES,
+    "outcome": OUTCOME_CODES,
+}
+DATE_FIELDS = ("applied", "first_response", "interview", "decision", "as_of")
+FLAG_FIELDS = ("interviewed", "offer", "thank_you_sent", "invited_to_call")
+LABEL_FIELDS = ("industry", "company_size", "role_level", "interview_round")
+#: Every field a tracker column can feed, in the order they are looked for.
+FIELDS = DATE_FIELDS + ("outcome",) + LABEL_FIELDS + FLAG_FIELDS + ("id",)
+DATE_ORDERS = ("us", "dayfirst", "iso")
+
+#: Header names recognised without a mapping, compared after :func:`normalise_label`.
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "applied": ("date applied", "applied on", "applied", "date sent", "application date",
+                "applied date", "date of application", "date submitted", "submitted on"),
+    "first_response": ("date of 1st response", "date of first response", "first response",
+                       "first response date", "response date", "date of response"),
+    "interview": ("date interview", "interview date", "date of interview", "interviewed on"),
+    "decision": ("decision date", "date of decision", "date decided", "outcome date"),
+    "as_of": ("current date", "as of", "export date", "exported on"),
+    "outcome": ("status", "response", "outcome", "result", "application status", "stage"),
+    "industry": ("industry", "company type", "sector"),
+    "company_size": ("company size", "size", "employees", "headcount"),
+    "role_level": ("job level", "level", "seniority", "role level", "position level"),
+    "interview_round": ("interview round", "interview type", "round"),
+    "interviewed": ("interviewed",),
+    "offer": ("job offer", "offer", "offered"),
+    "thank_you_sent": ("thank you sent", "thank you", "sent thank you"),
+    "invited_to_call": ("invited to call", "call invited"),
+    "id": ("id", "app id", "application id"),
+}
+
+_MAPPING_HELP = ("write a mapping file naming your columns, e.g. "
+                 '{"applied": "Date sent", "outcome": "Status"} (see docs/anonymise.md)')
+
+
+@dataclass(frozen=True)
+class TrackerMapping:
+    """Which tracker column feeds which field, plus optional label-to-code value maps.
+
+    Parameters
+    ----------
+    columns : dict
+        Field name (one of :data:`FIELDS`) to the tracker's header; ``None`` means
+        "do not use this field even if a header looks like it".
+    values : dict
+        Field name to a map of the tracker's labels to codes, e.g.
+        ``{"outcome": {"Ghosted": "no_response"}}``. An outcome code may end in
+        ``+interviewed`` to say the label also means an interview took place.
+    date_format : str, optional
+        ``"us"`` (month first), ``"dayfirst"`` or ``"iso"``; detected per column if absent.
+
+    Examples
+    --------
+    >>> m = TrackerMapping.from_dict({"applied": "Date sent", "date_format": "dayfirst",
+    ...                               "values": {"industry": {"Consulting": "other"}}})
+    >>> m.columns, m.date_format, m.values["industry"]
+    ({'applied': 'Date sent'}, 'dayfirst', {'consulting': 'other'})
+    """
+
+    columns: dict[str, str | None] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    date_format: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: object, source: str = "mapping") -> "TrackerMapping":
+        """Check a parsed mapping file and build the mapping; labels are normalised."""
+        if not isinstance(data, dict):
+            raise InputError(source, "must be a mapping of field names to column headers",
+                             _MAPPING_HELP)
+        data = dict(data)
+        values = data.pop("values", None) or {}
+        date_format = data.pop("date_format", None)
+        if date_format is not None and date_format not in DATE_ORDERS:
+            raise InputError(f"{source}: date_format", f"{date_format!r} is not known",
+                             f"use one of: {', '.join(DATE_ORDERS)}")
+        for name, header in data.items():
+            if name not in FIELDS:
+                raise InputError(f"{source}: {name}", "is not a field I can fill",
+                                 f"use one of: {', '.join(FIELDS)}, values, date_format")
+            if header is not None and not isinstance(header, str):
+                raise InputError(f"{source}: {name}", "must be a column header (text)")
+        return cls(columns=data, values=_check_value_maps(values, source),
+                   date_format=date_format)
+
+
+def _check_value_maps(values: object, source: str) -> dict[str, dict[str, str]]:
+    if not isinstance(values, dict):
+        raise InputError(f"{source}: values", "must map field names to label maps")
+    checked = {}
+    for name, labels in values.items():
+        if name not in CODE_LISTS or not isinstance(labels, dict):
+            raise InputError(f"{source}: values.{name}", "is not a field with a code list",
+                             f"give label maps for: {', '.join(CODE_LISTS)}")
+        for label, code in labels.items():
+            if str(code).removesuffix("+interviewed") not in CODE_LISTS[name] or (
+                    name != "outcome" and str(code).endswith("+interviewed")):
+                raise InputError(f"{source}: values.{name}.{label}",
+                                 f"{code!r} is not a code of {name}",
+                                 f"use one of: {', '.join(CODE_LISTS[name])}")
+        checked[name] = {normalise_label(k): str(v) for k, v in labels.items()}
+    return checked
+
+
+def load_mapping(path: str | Path) -> TrackerMapping:
+    """Read a column mapping from a ``.json``, ``.yaml`` or ``.yml`` file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The mapping file (see :class:`TrackerMapping` for its keys).
+
+    Returns
+    -------
+    TrackerMapping
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     p = os.path.join(tmp, "m.yaml")
+    ...     _ = open(p, "w").write("applied: Date sent\\noutcome: Response?\\n")
+    ...     load_mapping(p).columns
+    {'applied': 'Date sent', 'outcome': 'Response?'}
+    """
+    import yaml
+
+    path = Path(path)
+    label = f"mapping file {path.name!r}"
+    if not path.is_file():
+        raise InputError("--mapping", f"no file named {str(path)!r}", "check the path")
+    if path.suffix.lower() not in (".json", ".yaml", ".yml"):
+        raise InputError(label, "must end in .json, .yaml or .yml")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        problem = str(exc).splitlines()[0]
+        raise InputError(label, f"cannot be read ({problem})", "fix its syntax") from None
+    return TrackerMapping.from_dict(data, label)
+
+
+def find_columns(headers: list[str], mapping: TrackerMapping | None = None) -> dict[str, str]:
+    """Decide which header feeds which field: the mapping first, then common names.
+
+    Parameters
+    ----------
+    headers : list of str
+        The tracker's headers as read.
+    mapping : TrackerMapping, optional
+        Explicit choices; a field mapped to ``None`` is not filled.
+
+    Returns
+    -------
+    dict
+        Field name to header, for the fields found.
+
+    Examples
+    --------
+    >>> find_columns(["Company", "Date sent", "Response?", "Paid? "])
+    {'applied': 'Date sent', 'outcome': 'Response?'}
+    """
+    mapping = mapping or TrackerMapping()
+    by_name = {}
+    for header in headers:
+        by_name.setdefault(normalise_label(header), header)
+    found = {}
+    for name, wanted in mapping.columns.items():
+        if wanted is None:
+            continue
+        header = wanted if wanted in headers else by_name.get(normalise_label(wanted))
+        if header is None:
+            raise InputError(f"mapping: {name}", f"names a column {wanted!r} the tracker lacks",
+                             f"use one of its headers: {', '.join(map(repr, headers))}")
+        found[name] = header
+    for name in FIELDS:
+        if name in mapping.columns:
+            continue
+        header = next((by_name[h] for h in HEADER_NAMES.get(name, ()) if h in by_name), None)
+        if header is not None and header not in found.values():
+            found[name] = header
+    if "applied" not in found:
+        raise InputError("columns", "no application-date column found (headers: "
+                         f"{', '.join(map(repr, headers))})", _MAPPING_HELP)
+    return found

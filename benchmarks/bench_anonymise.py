@@ -32,7 +32,7 @@ COMPANY_TYPES = np.array(["IT", "Consulting", "Staffing", "Healthcare", "Educati
                           "Government", "Finance", "Retail", "Software", "Agriculture", ""])
 LEVELS = np.array(["Entry", "Mid", "Senior", "Associate", "Intern"])
 WORDS = np.array(["Amber", "Birch", "Cobalt", "Delta", "Ember", "Fjord", "Garnet", "Harbor",
-                  "Indigo", "Juniper", "Kestrel", "Lumen", "Maple", "Nimbus", "Onyx", "Pine"])
+                  "Indigo", "Jasper", "Kestrel", "Lumen", "Maple", "Nimbus", "Onyx", "Pine"])
 
 
 def us_dates(days: pd.Series) -> pd.Series:

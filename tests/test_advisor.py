@@ -195,3 +195,51 @@ def test_reasons_each_name_their_stage_and_json_is_complete():
     assert a["action"] in ACTIONS
     assert a["reasons"] and all(r.startswith("Stage ") for r in a["reasons"])
     assert set(a) >= {"action", "channel", "call_permitted", "call_reasons", "next_date", "reasons", "warnings"}
+
+
+def test_follow_up_sent_just_after_an_update_is_its_reply_not_too_early():
+    c = case(contacts=[TY, contact("follow_up", "2026-11-24")], responses=[{"at": "2026-11-23", "kind": "update"}])
+    a = advise(c, date(2026, 11, 25))
+    assert not any("too early" in w for w in a.warnings)
+    assert (a.action, a.next_date) == ("wait", date(2026, 12, 1))  # update + 5 business days (26th a holiday)
+
+
+def test_unanswered_update_stops_asking_for_a_reply_after_the_window():
+    c = case(contacts=[TY], responses=[{"at": "2026-11-23", "kind": "update"}])
+    assert advise(c, date(2026, 11, 24)).action == "reply_to_employer"
+    assert advise(c, date(2026, 11, 30)).action == "wait"  # window closed; the clock restarted on the 23rd
+    assert advise(c, date(2026, 12, 1)).action == "send_follow_up"
+
+
+def test_wait_wording_changes_once_the_decision_date_has_passed():
+    c = case(contacts=[TY])
+    before = " ".join(map(str, advise(c, date(2026, 11, 19)).reasons))
+    after = " ".join(map(str, advise(c, date(2026, 11, 23)).reasons))
+    assert "silence before then means nothing" in before
+    assert "has just passed" in after and "silence before then" not in after
+
+
+def test_follow_up_reason_counts_the_business_days_that_passed():
+    reasons = " ".join(map(str, advise(case(contacts=[TY]), date(2026, 12, 1)).reasons))
+    assert "passed 6 business days ago" in reasons  # 23, 24, 25, 27, 30 Nov, 1 Dec
+
+
+def test_due_on_a_holiday_says_so():
+    a = advise(case(contacts=[TY]), date(2026, 11, 26))  # Thanksgiving, follow-up overdue since the 24th
+    assert a.action == "send_follow_up" and a.next_date == date(2026, 11, 27)
+    assert any("today is Thanksgiving" in str(r) for r in a.reasons)
+
+
+def test_headlines_fit_stage_seven_and_the_phone():
+    c = case(contacts=[TY, contact("follow_up", "2026-11-24"), contact("second_attempt", "2026-12-02")])
+    assert advise(c, date(2026, 12, 3)).headline.startswith("Nothing more to send")
+    c = case(contacts=[TY], traditional_industry=True, preferred_channel="phone")
+    assert advise(c, date(2026, 11, 24)).headline.startswith("Make one short, prepared call")
+
+
+def test_param_names_are_case_insensitive_with_a_suggestion():
+    from followup_lib.errors import InputError
+
+    assert Params.from_dict({"SECOND_ATTEMPT_AFTER": 4}).second_attempt_after == 4
+    with pytest.raises(InputError, match="did you mean 'follow_up_grace'"):
+        Params.from_dict({"folow_up_grace": 3})

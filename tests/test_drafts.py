@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from followup_lib.errors import InputError
-from followup_lib.etiquette.params import CALL_MAX_SECONDS, THANK_YOU_MAX_WORDS
+from followup_lib.etiquette.params import CALL_MAX_SECONDS, THANK_YOU_MAX_WORDS, VOICEMAIL_MAX_SECONDS
 from followup_lib.messages.drafts import TONES, draft
-from followup_lib.messages.kinds import KINDS, VOICEMAIL_MAX_SECONDS
+from followup_lib.messages.kinds import KINDS
 from followup_lib.messages.review import review_draft
 from followup_lib.messages.rules import find_placeholders
 from tests.helpers import case

@@ -67,7 +67,9 @@ def test_plan_dates_never_go_backwards(case, offset):
     steps = make_plan(case, today).steps
     dues = [s.due for s in steps]
     assert dues == sorted(dues)
-    assert steps[0].step == "thank_you"
+    assert "thank_you" in [s.step for s in steps]
+    if today is not None:
+        assert all(s.due >= today for s in steps if not s.done)
     json.dumps(make_plan(case, today).to_list())
 
 

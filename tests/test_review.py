@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup_lib.errors import InputError
+from followup_lib.etiquette.advisor import advise
 from followup_lib.etiquette.timeline import key_dates
 from followup_lib.messages.context import ReviewContext
 from followup_lib.messages.kinds import KINDS
@@ -200,6 +201,17 @@ def test_second_attempt_waits_a_week_after_the_follow_up():
     assert "late" in early.rules("error") and "late" not in later.rules()
 
 
+def test_timing_restarts_with_the_advisor_after_an_employer_update():
+    """The employer wrote on Nov 23 and the candidate replied on Nov 24: the advisor waits a week."""
+    situation = case(contacts=[{"at": "2026-11-16T19:00:00-05:00", "kind": "thank_you"},
+                               {"at": "2026-11-24", "kind": "follow_up"}],
+                     responses=[{"at": "2026-11-23", "kind": "update"}])
+    for day in (date(2026, 11, 24) + timedelta(days=d) for d in range(14)):
+        review = review_draft(FOLLOW_UP, "follow_up", {"situation": situation, "send_date": day})
+        too_early = any("too early" in f.message for f in review.findings if f.rule == "late")
+        assert too_early is (advise(situation, day).action == "wait"), day
+
+
 def test_send_date_before_the_interview_is_bad_input():
     with pytest.raises(InputError) as err:
         review_draft(GOOD_NOTE, "thank_you", {"situation": case(), "send_date": "2026-11-01"})
@@ -227,6 +239,12 @@ def test_context_situation_may_be_a_path(tmp_path):
     (tmp_path / "case.json").write_text(case().to_json(), encoding="utf-8")
     ctx = ReviewContext.from_value({"situation": "case.json"}, base_dir=tmp_path)
     assert ctx.situation.interview_date == date(2026, 11, 16)
+
+
+def test_a_punctuation_only_context_topic_is_dropped_like_a_blank_one():
+    assert ReviewContext.from_value({"topics": ["...", " ", "the pilot."]}).topics == ("the pilot",)
+    review = review_draft(GOOD_NOTE, "thank_you", {"topics": "..."})
+    assert "missing_specific_topic" not in review.rules()
 
 
 @pytest.mark.parametrize("context,field", [({"nmae": "Sam"}, "context.nmae"), ("Sam", "context"),

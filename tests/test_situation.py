@@ -87,14 +87,37 @@ def test_malformed_json_is_an_input_error(text):
     assert err.value.field == "case"
 
 
-def test_missing_file_and_non_utf8(tmp_path):
+def test_missing_file_folder_empty_binary_and_windows_1252(tmp_path):
     with pytest.raises(InputError, match="no file"):
         load_situation(tmp_path / "nope.json")
-    bad = tmp_path / "latin.json"
-    bad.write_bytes('{"interview_end": "2026-11-16T15:00:00-05:00", "contact_name": "Jos\xe9"}'.encode("latin-1"))
-    with pytest.raises(InputError, match="not UTF-8"):
-        load_situation(bad)
-    assert bad.read_bytes().endswith(b'"}')  # the source file is untouched
+    with pytest.raises(InputError, match="is a folder"):
+        load_situation(tmp_path)
+    empty = tmp_path / "empty.json"
+    empty.write_text("\n")
+    with pytest.raises(InputError, match="is empty"):
+        load_situation(empty)
+    binary = tmp_path / "photo.json"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01")
+    with pytest.raises(InputError, match="not a text file"):
+        load_situation(binary)
+    windows = tmp_path / "windows.json"
+    payload = '{"interview_end": "2026-11-16T15:00:00-05:00", "contact_name": "Jos\xe9"}'.encode("cp1252")
+    windows.write_bytes(payload)
+    assert load_situation(windows).contact_name == "José"
+    assert windows.read_bytes() == payload  # the source file is untouched
+
+
+def test_fixed_offset_zone_names():
+    c = case(interview_end="2026-11-16T15:00", timezone="UTC-05:00")
+    assert c.interview_end.isoformat() == "2026-11-16T15:00:00-05:00"
+    with pytest.raises(InputError) as err:
+        case(timezone="UTC+25:00")
+    assert err.value.field == "timezone"
+
+
+def test_company_and_position_round_trip():
+    c = case(company="Northwind Health", position="Data Analyst")
+    assert Situation.from_json(c.to_json()).company == "Northwind Health"
 
 
 def test_base_is_valid():

@@ -3,8 +3,13 @@
 from datetime import date, time
 
 import pytest
+from dataclasses import replace
+from pathlib import Path
 
-from followup_lib.widgets.planner import PlannerWidget, case_from_form
+from followup_lib.etiquette.situation import Contact
+
+from followup_lib.widgets.planner import PlannerWidget
+from followup_lib.widgets.planner_form import case_from_form
 
 TODAY = date(2026, 11, 18)
 
@@ -52,7 +57,7 @@ def test_html_in_a_field_is_escaped(planner):
 
 def test_empty_interview_date_is_a_clear_message(planner):
     planner._inputs["interview_day"].value = None
-    assert "interview date: is empty" in planner._advice.value
+    assert "Interview on: is empty" in planner._advice.value
 
 
 def test_case_from_form_matches_json_case():
@@ -90,3 +95,51 @@ def test_fixed_offset_case_loads_into_the_form():
     planner = PlannerWidget(today=TODAY, situation=case)
     assert planner.situation.interview_end == case.interview_end
     assert planner.value.dates.decision_date == date(2026, 11, 20)
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "case.json"
+
+
+def test_loaded_case_keeps_what_the_form_cannot_show():
+    from followup_lib.etiquette.situation import load_situation
+
+    base = load_situation(EXAMPLE).with_contact(Contact(date(2026, 11, 24), "call", "phone"))
+    base = replace(base, contact_name="Ms. Okafor", company="Northwind Health")
+    planner = PlannerWidget(today=date(2026, 12, 1), situation=base)
+    assert replace(planner.situation, timezone=None) == base  # the form names the offset "UTC-05:00"
+    assert planner.value.action == "follow_new_timeline"
+
+
+def test_employer_reply_from_the_form():
+    planner = PlannerWidget(today=date(2026, 11, 26))
+    planner.set_values(interview_day=date(2026, 11, 16), decision_by=date(2026, 11, 20), thank_you=date(2026, 11, 16),
+                       employer_said="new_timeline", employer_on=date(2026, 11, 25))
+    assert "New decision by: is empty" in planner._advice.value
+    planner._inputs["new_decision_by"].value = date(2026, 12, 11)
+    assert planner.value.action == "follow_new_timeline"
+    assert planner.value.dates.decision_date == date(2026, 12, 11)
+
+
+def test_save_and_load_buttons(planner, tmp_path):
+    target = tmp_path / "mine.json"
+    planner._file.value = str(target)
+    planner._save.click()
+    assert target.exists() and "Saved to" in planner._status.value
+    fresh = PlannerWidget(today=TODAY, case_file=str(target))
+    fresh._load.click()
+    assert "Loaded" in fresh._status.value
+    assert fresh.situation == planner.situation
+
+
+def test_load_and_save_errors_are_shown_not_raised(planner, tmp_path):
+    planner._file.value = str(tmp_path / "missing.json")
+    planner._load.click()
+    assert "no file named" in planner._status.value
+    planner._inputs["decision_by"].value = date(2026, 11, 1)
+    planner._file.value = str(tmp_path / "x.json")
+    planner._save.click()
+    assert "decision_by" in planner._status.value and not (tmp_path / "x.json").exists()
+    planner._file.value = "  "
+    planner._inputs["decision_by"].value = date(2026, 11, 20)
+    planner._save.click()
+    assert "Case file: is empty" in planner._status.value

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
 from followup_lib.errors import InputError
 
@@ -27,17 +26,13 @@ def parse_today(value: str | None) -> date:
         raise InputError("--today", f"{value!r} is not a date", "write it as YYYY-MM-DD") from None
 
 
-def read_text_arg(path: str, field: str) -> str:
-    """Read a text file named on the command line, or standard input for ``-``."""
+def read_text_arg(path: str, field: str, *, allow_empty: bool = True) -> str:
+    """Read a text file named on the command line (UTF-8 or Windows-1252), or standard input for ``-``."""
     if path == "-":
         return sys.stdin.read()
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(field, f"no file named {path!r}", "check the path")
-    try:
-        return p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(field, f"{path!r} is not UTF-8 text", "save it as UTF-8") from None
+    from followup_lib.textio import read_user_text
+
+    return read_user_text(path, field, allow_empty=allow_empty)
 
 
 def print_json(obj) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from followup_lib.cli.common import add_format_option, print_json, read_text_arg
 from followup_lib.errors import InputError
+from followup_lib.messages.drafts import TONES, VARIANTS
 from followup_lib.messages.kinds import KINDS
 
 _DRAFT_HELP = "draft a thank-you, follow-up, second attempt, call script or voicemail"
@@ -36,12 +37,12 @@ def register(subparsers) -> None:
     draft.add_argument("--company", help="the employer")
     draft.add_argument("--topic", dest="topics", action="append", metavar="TOPIC",
                        help="a specific topic from the conversation (repeatable; the first is used)")
-    draft.add_argument("--tone", choices=("warm", "formal"), default="warm", help="default: warm")
+    draft.add_argument("--tone", choices=TONES, default=TONES[0], help=f"default: {TONES[0]}")
     draft.add_argument("--link", help="follow-up: a link that adds value")
     draft.add_argument("--note", help="follow-up: one sentence about the link")
     draft.add_argument("--hr-contact", help="second attempt: write to this HR contact")
     draft.add_argument("--phone", help="your phone number (needed for a voicemail)")
-    draft.add_argument("--variant", type=int, choices=(0, 1, 2), help="pick one of three wordings")
+    draft.add_argument("--variant", type=int, choices=range(VARIANTS), help=f"pick one of {VARIANTS} wordings")
     add_format_option(draft)
     draft.set_defaults(handler=run_draft)
 
@@ -92,7 +93,8 @@ def _where(text: str, start: int, end: int) -> str:
     if start == end == 0:
         return "-"
     line = text.count("\n", 0, start) + 1
-    return f"{line}:{start - text.rfind(chr(10), 0, start)}"
+    column = start - text.rfind("\n", 0, start)
+    return f"{line}:{column}"
 
 
 def run_review(args: argparse.Namespace) -> int:

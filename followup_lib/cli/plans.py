@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -61,18 +60,12 @@ def _split(item: str, flag: str) -> tuple[str, str]:
 
 def case_from_args(args: argparse.Namespace):
     """Build the :class:`Situation` from ``--situation`` and the case flags."""
-    from followup_lib.etiquette.situation import Situation
+    from followup_lib.etiquette.situation import Situation, case_json_object
 
     data: dict = {}
     if args.situation:
-        text = read_text_arg(args.situation, "--situation")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"--situation {args.situation}", f"is not valid JSON (line {exc.lineno}, "
-                             f"column {exc.colno}: {exc.msg})", "check for a missing comma, quote or bracket") from None
-        if not isinstance(data, dict):
-            raise InputError(f"--situation {args.situation}", "must hold one JSON object {...}")
+        text = read_text_arg(args.situation, "--situation", allow_empty=False)
+        data = case_json_object(text, f"--situation {args.situation}")
     for dest, key in CASE_FLAGS.items():
         if getattr(args, dest) is not None:
             data[key] = getattr(args, dest)

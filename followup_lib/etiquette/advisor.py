@@ -28,7 +28,7 @@ from followup_lib.etiquette.epochs import Epoch, current_epoch
 from followup_lib.etiquette.params import DEFAULTS, Params
 from followup_lib.etiquette.situation import Contact, Situation  # noqa: F401  (Contact: doctests)
 from followup_lib.etiquette.stages import stage
-from followup_lib.etiquette.timeline import KeyDates, as_of, key_dates
+from followup_lib.etiquette.timeline import KeyDates, as_of, key_dates, thank_you_late
 
 ACTIONS = ("send_thank_you", "thank_you_late", "wait", "send_follow_up", "second_attempt",
            "follow_new_timeline", "reply_to_employer", "move_on", "done")
@@ -74,6 +74,10 @@ class Advice:
     @property
     def headline(self) -> str:
         """One sentence a participant can act on."""
+        if self.action == "wait" and self.stage == 7:
+            return "Nothing more to send: the next move is the employer's. Keep applying meanwhile."
+        if self.action in ("send_follow_up", "second_attempt") and self.channel == "phone":
+            return "Make one short, prepared call (or send an email if you prefer)."
         return HEADLINES[self.action]
 
     def to_dict(self) -> dict:
@@ -149,6 +153,10 @@ class _Context:
             channel = "phone"
         if not permitted and action in ("send_follow_up", "second_attempt", "wait", "follow_new_timeline"):
             self.reasons.append(Reason(5, "no exception permits a call, so email stays the channel."))
+        if next_date is not None and next_date > self.day and action not in ("wait", "follow_new_timeline"):
+            holiday = self.cal.holiday_name(self.day)
+            today_is = f"today is {holiday}" if holiday else "today is not a business day"
+            self.reasons.append(Reason(stage_no, f"{today_is}, so it falls due on {next_date:%a %d %b}."))
         return Advice(action, stage_no, channel, permitted, tuple(why), next_date,
                       tuple(self.reasons), tuple(dict.fromkeys(self.warnings)), self.dates)
 
@@ -167,7 +175,7 @@ class _Context:
         thank_you = self.thank_you_step()
         if thank_you is not None:
             return thank_you
-        epoch = current_epoch(case, self.dates, self.params)
+        epoch = current_epoch(case, self.dates, self.params, self.day)
         if epoch.awaiting_reply:
             self.reasons.append(Reason(6, "the employer wrote to you; a short, warm reply keeps the door open "
                                           "and does not count as a follow-up."))
@@ -180,15 +188,13 @@ class _Context:
         sent = [c for c in case.contacts if c.kind == "thank_you"]
         if sent:
             first = sent[0]
-            late = first.at > due if isinstance(first.at, datetime) else first.at > due.date()
-            if late:
+            if thank_you_late(first.at, self.dates):
                 self.warnings.append(f"too late: the thank-you went out after the {self.hours_window()}-hour window "
                                      f"({due:%a %d %b %H:%M}); next time send it the same day.")
             if first.channel == "phone":
                 self.warnings.append("the thank-you should be an email, not a call.")
             return None
-        in_window = self.moment <= due if isinstance(self.moment, datetime) else self.day <= due.date()
-        if in_window:
+        if not thank_you_late(self.moment, self.dates):
             self.reasons.append(Reason(2, f"thank the interviewer by email by {due:%a %d %b %H:%M %Z}: "
                                           "their time, your interest, one topic you discussed, next steps."))
             return self.finish("send_thank_you", 2, self.business_day_from(self.day))
@@ -199,6 +205,16 @@ class _Context:
             return self.finish("thank_you_late", 2, self.business_day_from(self.day))
         self.warnings.append("no thank-you was sent; put your thanks into the follow-up email instead.")
         return None
+
+    def waiting_text(self, epoch: Epoch) -> str:
+        """Why to wait, worded for before or just after the decision date."""
+        decision, due = f"{epoch.decision_date:%a %d %b}", f"{epoch.first_due:%a %d %b}"
+        if epoch.kind == "update":
+            return f"the employer's update restarted the clock: give them until {due} before you follow up."
+        if self.day <= epoch.decision_date:
+            return f"the decision is due {decision}; silence before then means nothing. Follow up from {due}."
+        return (f"the decision date ({decision}) has just passed; decisions often slip by a day or two, "
+                f"so follow up from {due}.")
 
     def hours_window(self) -> int:
         return int(self.params.thank_you_window.total_seconds() // 3600)
@@ -227,15 +243,16 @@ class _Context:
         if n == 0:
             if self.day < epoch.first_due:
                 action = "follow_new_timeline" if epoch.kind == "new_timeline" else "wait"
-                self.reasons.append(Reason(6 if action == "follow_new_timeline" else 3,
-                                           f"the decision is due {epoch.decision_date}; silence before then means "
-                                           f"nothing. Follow up from {epoch.first_due}."))
-                return self.finish(action, 3 if action == "wait" else 6, epoch.first_due)
+                stage_no = 6 if action == "follow_new_timeline" else 3
+                self.reasons.append(Reason(stage_no, self.waiting_text(epoch)))
+                return self.finish(action, stage_no, epoch.first_due)
             if self.day > epoch.late_after:
                 self.warnings.append(f"late: the decision date passed more than {p.late_after} business days ago; "
                                      "send the follow-up now and keep it gracious.")
-            self.reasons.append(Reason(4, f"the decision date ({epoch.decision_date}) has passed by "
-                                          f"{p.follow_up_grace} business days: send one email that thanks them and adds value."))
+            passed = cal.business_days_between(epoch.decision_date, self.day)
+            self.reasons.append(Reason(4, f"the decision date ({epoch.decision_date:%a %d %b}) passed "
+                                          f"{passed} business day{'s' if passed != 1 else ''} ago: send one email "
+                                          "that thanks them and adds value."))
             return self.finish("send_follow_up", 4, self.business_day_from(self.day))
         last = self.case.local_date(epoch.attempts[-1].at)
         if n == 1:

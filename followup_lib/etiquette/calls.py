@@ -30,8 +30,9 @@ def call_permission(case: Situation, day: date, dates: KeyDates) -> tuple[bool, 
     """
     reasons = []
     if dates.call_ok_from is not None and day >= dates.call_ok_from and not _word_since_timeline(case, day):
-        reasons.append(f"(a) the stated decision date ({dates.decision_date}) passed on or before "
-                       f"{dates.call_ok_from} with no word from the employer.")
+        passed = case.calendar.business_days_between(dates.decision_date, day)
+        reasons.append(f"(a) the stated decision date ({dates.decision_date:%a %d %b}) passed "
+                       f"{passed} business days ago with no word from the employer.")
     if case.invited_to_call:
         reasons.append("(b) the interviewer invited you to call.")
     if case.traditional_industry:

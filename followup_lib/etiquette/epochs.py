@@ -1,8 +1,9 @@
 """Epochs: the stretch of a case the follow-up rules currently count from.
 
 The first epoch starts at the interview. A new timeline from the employer starts a new
-one from its date (the new date replaces the old, and the rules restart); an update
-without a date restarts the silence clock from the candidate's reply to it.
+one from its date (the new date replaces the old, and the rules restart). An update
+without a date restarts the silence clock from the update: a message within
+``REPLY_WITHIN`` business days of it is the candidate's reply, not a follow-up.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ class Epoch:
         The decision date that applies, when the first attempt of the epoch falls due,
         and after when it reads as late.
     attempts : tuple of Contact
-        Follow-ups, second attempts and calls made in this epoch, in order.
+        Follow-ups, second attempts and calls made in this epoch, in order (a reply to an
+        update is not one of them).
     awaiting_reply : bool
-        The employer sent an update the candidate has not answered yet.
+        The employer sent an update the candidate has not answered yet, and the reply
+        window is still open.
     """
 
     kind: str
@@ -40,8 +43,10 @@ class Epoch:
     awaiting_reply: bool = False
 
 
-def current_epoch(case: Situation, dates: KeyDates, params: Params) -> Epoch:
+def current_epoch(case: Situation, dates: KeyDates, params: Params, today: date | None = None) -> Epoch:
     """The epoch the case is in (``dates`` from :func:`~followup_lib.etiquette.timeline.key_dates`).
+
+    ``today`` closes the window for replying to an update; without it the window stays open.
 
     Examples
     --------
@@ -64,13 +69,15 @@ def current_epoch(case: Situation, dates: KeyDates, params: Params) -> Epoch:
         decision = last.new_decision_by
         return Epoch("new_timeline", decision, cal.add_business_days(decision, params.follow_up_grace),
                      cal.add_business_days(decision, params.late_after), _attempts_after(case, last))
-    replies = [c for c in case.contacts if case.sort_key(c) >= case.sort_key(last)]
-    if not replies:
-        return Epoch("update", dates.decision_date, dates.follow_up_due, dates.follow_up_late_after, (), True)
-    reply_day = case.local_date(replies[0].at)
-    first_due = max(dates.follow_up_due, cal.add_business_days(reply_day, params.second_attempt_after))
+    update_day = case.local_date(last.at)
+    reply_until = cal.add_business_days(update_day, params.reply_within)
+    after = [c for c in case.contacts if case.sort_key(c) >= case.sort_key(last)]
+    reply = after[0] if after and case.local_date(after[0].at) <= reply_until else None
+    first_due = max(dates.follow_up_due, cal.add_business_days(update_day, params.second_attempt_after))
     late_after = cal.add_business_days(first_due, params.late_after - params.follow_up_grace)
-    return Epoch("update", dates.decision_date, first_due, late_after, _attempts_after(case, replies[0]))
+    attempts = tuple(c for c in _attempts_after(case, last) if c is not reply)
+    waiting = reply is None and not attempts and (today is None or today <= reply_until)
+    return Epoch("update", dates.decision_date, first_due, late_after, attempts, waiting)
 
 
 def _attempts_after(case: Situation, event) -> tuple[Contact, ...]:

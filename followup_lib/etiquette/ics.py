@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta, timezone
 
-#: Reminders: all-day steps remind at 09:00 on the day; the thank-you 3 hours before its deadline.
+#: Reminders: all-day steps remind at 09:00 on the day; the thank-you 3 hours before its deadline
+#: (the thank-you event ends at the deadline, and its reminder is relative to that end).
 ALL_DAY_REMINDER = timedelta(hours=9)
 THANK_YOU_REMINDER = timedelta(hours=-3)
 
@@ -33,13 +34,15 @@ def plan_to_ics(plan, stamp: datetime | None = None) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     case_id = hashlib.sha1(plan.situation.to_json().encode()).hexdigest()[:12]
+    job = " - " + ", ".join(filter(None, (plan.situation.position, plan.situation.company))) \
+        if (plan.situation.position or plan.situation.company) else ""
     for step in plan.steps:
         if step.done:
             continue
         event = Event()
         event.add("uid", f"{step.step}-{case_id}@followup-coach")
         event.add("dtstamp", stamp)
-        event.add("summary", f"Follow-up Coach: {step.step.replace('_', ' ')}")
+        event.add("summary", f"Follow-up Coach: {step.step.replace('_', ' ')}{job}")
         event.add("description", step.description)
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
@@ -48,7 +51,7 @@ def plan_to_ics(plan, stamp: datetime | None = None) -> bytes:
             end = step.deadline.astimezone(timezone.utc)  # UTC needs no VTIMEZONE block
             event.add("dtstart", end - timedelta(minutes=30))
             event.add("dtend", end)
-            alarm.add("trigger", THANK_YOU_REMINDER)
+            alarm.add("trigger", THANK_YOU_REMINDER, parameters={"RELATED": "END"})
         else:
             event.add("dtstart", step.due)
             event.add("dtend", step.due + timedelta(days=1))

@@ -54,6 +54,10 @@ WORDS_PER_MINUTE = 150
 #: Source: seed on follow-up etiquette ("after a week or so" = 5 business days).
 SECOND_ATTEMPT_AFTER = 5
 
+#: After an update from the employer, a message within this many business days is the
+#: candidate's reply to it, not a follow-up. Assumption: a prompt, courteous reply.
+REPLY_WITHIN = 2
+
 # --- Stage 7: moving on ---------------------------------------------------------------
 #: Business days of silence after the second attempt before the case is closed.
 #: Assumption: the seeds say the move is then the employer's; we allow one more week.
@@ -91,6 +95,8 @@ class Params:
     3
     >>> Params.from_dict({"second_attempt_after": 4}).second_attempt_after
     4
+    >>> Params.from_dict({"FOLLOW_UP_GRACE": 3}).follow_up_grace   # names as in the docs work too
+    3
     """
 
     thank_you_window: timedelta = THANK_YOU_WINDOW
@@ -103,6 +109,7 @@ class Params:
     words_per_minute: int = WORDS_PER_MINUTE
     second_attempt_after: int = SECOND_ATTEMPT_AFTER
     move_on_after: int = MOVE_ON_AFTER
+    reply_within: int = REPLY_WITHIN
     voicemail_max_seconds: int = VOICEMAIL_MAX_SECONDS
     thank_you_max_words: int = THANK_YOU_MAX_WORDS
     follow_up_max_words: int = FOLLOW_UP_MAX_WORDS
@@ -130,12 +137,16 @@ class Params:
         """Build parameters from a mapping of names to values (hours for the window)."""
         from followup_lib.errors import InputError
 
+        import difflib
+
         known = {f.name for f in fields(cls)}
         clean = {}
-        for name, value in values.items():
+        for given, value in values.items():
+            name = str(given).strip().lower()
             if name not in known:
-                raise InputError(f"params.{name}", "is not a parameter",
-                                 f"use one of: {', '.join(sorted(known))}")
+                close = difflib.get_close_matches(name, sorted(known), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(sorted(known))}"
+                raise InputError(f"params.{given}", "is not a parameter", hint)
             if name == "thank_you_window":
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     raise InputError("params.thank_you_window", "must be a number of hours")

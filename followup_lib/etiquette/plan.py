@@ -9,7 +9,7 @@ events each carry a reminder.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from followup_lib.etiquette.calls import call_permission
 from followup_lib.etiquette.epochs import current_epoch
@@ -93,7 +93,8 @@ def make_plan(situation: Situation, today: date | None = None, params: Params = 
     Returns
     -------
     Plan
-        Steps whose ``due`` dates never go backwards.
+        Steps in date order; a step still to do is never placed before an earlier one's
+        date. The decision date is a milestone: it keeps its date, marked done once passed.
 
     Examples
     --------
@@ -116,7 +117,9 @@ class _PlanBuilder:
         self.steps: list[PlanStep] = []
 
     def add(self, step: str, due: date, channel, description: str, stage: int, done=False, deadline=None):
-        floor = self.steps[-1].due if self.steps else due
+        """Append a step; a step still to do never falls before the one before it, nor before today."""
+        todo = [s.due for s in self.steps if not s.done]
+        floor = max(todo) if todo else due
         if not done and self.today is not None:
             floor = max(floor, self.today if step == "thank_you" else self.cal.next_business_day(self.today))
         if not done and due < floor:
@@ -133,12 +136,15 @@ class _PlanBuilder:
         if decisions:
             self.add("decision", case.local_date(decisions[0].at), None,
                      "The employer decided: the case is closed.", 7, done=True)
-            return self.steps
+            return sorted(self.steps, key=lambda s: s.due)
         assumed = " (assumed: no timeline was given)" if d.timeline_source == "assumed" else ""
-        self.add("decision_expected", d.decision_date, None,
-                 f"The employer expects to decide by now{assumed}. Wait until then.", 3)
+        passed = self.today is not None and d.decision_date < self.today
+        self.steps.append(PlanStep(
+            "decision_expected", d.decision_date, None,
+            f"The employer expected to decide by this day{assumed}." if passed
+            else f"The employer expects to decide by this day{assumed}. Until then, wait.", 3, done=passed))
         self.attempt_steps()
-        return self.steps
+        return sorted(self.steps, key=lambda s: s.due)
 
     def attempt_steps(self) -> None:
         case, p = self.case, self.params
@@ -147,8 +153,8 @@ class _PlanBuilder:
         first = done[0] if done else epoch.first_due
         end = self.cal.add_business_days(epoch.decision_date, p.follow_up_ideal_max)
         self.add("follow_up", first, "email",
-                 f"One follow-up email that thanks them and adds value; ideally by {end}, "
-                 f"late after {epoch.late_after}.", 4, done=bool(done))
+                 f"One follow-up email that thanks them and adds value; ideally by {end:%a %d %b}, "
+                 f"late after {epoch.late_after:%a %d %b}.", 4, done=bool(done))
         follow_up_day = self.steps[-1].due
         permitted, why = call_permission(case, max(first, self.dates.call_ok_from or first), self.dates)
         if permitted and not done:

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from followup_lib.etiquette.stages import stage
+
+#: Text output is wrapped to this width, so it stays readable in a terminal or on a projector.
+WIDTH = 100
+TIMELINE_SOURCES = {"stated": "the date you were given", "new_timeline": "the new date the employer gave",
+                    "assumed": "assumed: no date was given"}
+
+
+def _wrap(text: str, first: str, rest: str, width: int = WIDTH) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]
 
 
 def when_phrase(advice) -> str:
@@ -47,14 +58,14 @@ def advice_text(advice) -> str:
         advice.headline,
         f"  action   {advice.action}  - {stage(advice.stage).label()}",
         f"  when     {when}",
-        f"  channel  {advice.channel}; {call}",
-        "", "Why:", *(f"  - {r}" for r in advice.reasons),
+        *_wrap(f"channel  {advice.channel}; {call}", "  ", "           "),
+        "", "Why:", *(line for r in advice.reasons for line in _wrap(str(r), "  - ", "    ")),
     ]
     if advice.warnings:
-        lines += ["", "Warnings:", *(f"  ! {w}" for w in advice.warnings)]
+        lines += ["", "Warnings:", *(line for w in advice.warnings for line in _wrap(w, "  ! ", "    "))]
     lines += ["", "Key dates:",
               f"  thank-you due     {d.thank_you_due:%a %d %b %Y %H:%M %Z}",
-              f"  decision date     {d.decision_date:%a %d %b %Y} ({d.timeline_source})",
+              f"  decision date     {d.decision_date:%a %d %b %Y} ({TIMELINE_SOURCES[d.timeline_source]})",
               f"  follow-up window  {d.follow_up_due:%a %d %b} to {d.follow_up_ideal_end:%a %d %b %Y}"
               f" (late after {d.follow_up_late_after:%a %d %b})"]
     return "\n".join(lines)
@@ -69,10 +80,13 @@ def plan_text(plan) -> str:
     >>> from followup_lib.etiquette.plan import make_plan
     >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
     >>> print(plan_text(make_plan(case)).splitlines()[1])
-    Tue 17 Nov 2026  thank you          email  Thank-you email, by Tue 17 Nov 15:00 UTC-05:00: thanks, interest, one topic, next steps.
+    Tue 17 Nov 2026  thank you                email  Thank-you email, by Tue 17 Nov 15:00 UTC-05:00:
+    >>> max(len(line) for line in plan_text(make_plan(case)).splitlines()) <= WIDTH
+    True
     """
-    lines = [f"{'due':<16} {'step':<18} {'via':<6} what to do"]
+    lines = [f"{'due':<16} {'step':<24} {'via':<6} what to do"]
     for s in plan.steps:
         name = s.step.replace("_", " ") + (" (done)" if s.done else "")
-        lines.append(f"{s.due:%a %d %b %Y}  {name:<18} {s.channel or '-':<6} {s.description}")
+        first = f"{s.due:%a %d %b %Y}  {name:<24} {s.channel or '-':<6} "
+        lines += _wrap(s.description, first, " " * len(first))
     return "\n".join(lines)

@@ -21,14 +21,14 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Union
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import DEFAULT_COUNTRY
+from followup_lib.etiquette.timefields import When, parse_date, parse_when, parse_zone
 from followup_lib.etiquette.workdays import work_calendar
 
-When = Union[date, datetime]
+__all__ = ["Situation", "Contact", "Response", "load_situation", "save_situation", "parse_when", "case_json_object",
+           "CONTACT_KINDS", "RESPONSE_KINDS", "CHANNELS", "ATTEMPT_KINDS", "When"]
 
 CONTACT_KINDS = ("thank_you", "follow_up", "second_attempt", "call")
 RESPONSE_KINDS = ("decision", "new_timeline", "update")
@@ -36,51 +36,6 @@ CHANNELS = ("email", "phone")
 #: Contacts that count as an attempt to learn the outcome (everything but the thank-you).
 ATTEMPT_KINDS = ("follow_up", "second_attempt", "call")
 MAX_EVENTS = 200  # a case with more contacts than this is a data-entry mistake
-
-
-def parse_when(value, field_name: str, tz: tzinfo | None = None) -> When:
-    """Parse an ISO date or a datetime with offset; a naive datetime takes ``tz``.
-
-    Examples
-    --------
-    >>> parse_when("2026-11-20", "decision_by")
-    datetime.date(2026, 11, 20)
-    >>> parse_when("2026-11-16T15:00:00-05:00", "interview_end").hour
-    15
-    >>> parse_when("20/11/2026", "decision_by")
-    Traceback (most recent call last):
-    ...
-    followup_lib.errors.InputError: decision_by: '20/11/2026' is not a date or time; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM
-    """
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, date):
-        return value
-    elif isinstance(value, str) and value.strip():
-        text = value.strip().replace("Z", "+00:00").replace(" ", "T", 1)
-        try:
-            if "T" not in text:
-                return date.fromisoformat(text)
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            raise InputError(field_name, f"{value!r} is not a date or time",
-                             "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM") from None
-    else:
-        raise InputError(field_name, "is missing or empty",
-                         "give a date (YYYY-MM-DD) or a time with offset (YYYY-MM-DDTHH:MM+HH:MM)")
-    if parsed.tzinfo is None:
-        if tz is None:
-            raise InputError(field_name, "has no timezone",
-                             "add an offset such as -05:00, or set \"timezone\" in the case")
-        parsed = parsed.replace(tzinfo=tz)
-    return parsed
-
-
-def _parse_date(value, field_name: str) -> date | None:
-    if value is None:
-        return None
-    parsed = parse_when(value, field_name)
-    return parsed.date() if isinstance(parsed, datetime) else parsed
 
 
 def _parse_bool(value, field_name: str) -> bool:
@@ -136,7 +91,7 @@ class Response:
     def from_dict(cls, data: dict, where: str, tz: tzinfo) -> "Response":
         _check_keys(data, {"at", "kind", "new_decision_by"}, where)
         kind = _choice(data.get("kind"), RESPONSE_KINDS, f"{where}.kind")
-        new_date = _parse_date(data.get("new_decision_by"), f"{where}.new_decision_by")
+        new_date = parse_date(data.get("new_decision_by"), f"{where}.new_decision_by")
         return cls(parse_when(data.get("at"), f"{where}.at", tz), kind, new_date)
 
     def to_dict(self) -> dict:
@@ -173,6 +128,8 @@ class Situation:
         Two of the three exceptions that permit a phone call.
     contact_name, preferred_channel, checking_in_welcome, timezone
         What was learned in stage 1 (all optional).
+    company, position : str, optional
+        Which job this is: names calendar events and fills message drafts.
     contacts, responses : tuple
         What the candidate sent and what the employer answered, in any order.
 
@@ -195,6 +152,8 @@ class Situation:
     invited_to_call: bool = False
     traditional_industry: bool = False
     contact_name: str | None = None
+    company: str | None = None
+    position: str | None = None
     preferred_channel: str = "email"
     checking_in_welcome: bool | None = None
     timezone: str | None = None
@@ -206,7 +165,7 @@ class Situation:
             raise InputError("interview_end", "must be a date and time with a timezone",
                              "write it as YYYY-MM-DDTHH:MM-05:00 or set \"timezone\"")
         if self.timezone:
-            object.__setattr__(self, "interview_end", self.interview_end.astimezone(_zone(self.timezone)))
+            object.__setattr__(self, "interview_end", self.interview_end.astimezone(parse_zone(self.timezone)))
         object.__setattr__(self, "contacts", tuple(sorted(self.contacts, key=self.sort_key)))
         object.__setattr__(self, "responses", tuple(sorted(self.responses, key=self.sort_key)))
         work_calendar(self.country, self.subdivision)  # raises on an unknown country
@@ -278,7 +237,7 @@ class Situation:
     def from_dict(cls, data: dict) -> "Situation":
         """Build a validated case from the JSON structure documented above."""
         _check_keys(data, {f for f in cls.__dataclass_fields__}, "")
-        tz = _zone(data["timezone"]) if data.get("timezone") else None
+        tz = parse_zone(data["timezone"]) if data.get("timezone") else None
         end = parse_when(data.get("interview_end"), "interview_end", tz)
         if not isinstance(end, datetime):
             raise InputError("interview_end", "needs a time of day as well as a date",
@@ -290,10 +249,12 @@ class Situation:
             interview_end=end,
             country=_text(data.get("country", DEFAULT_COUNTRY), "country") or DEFAULT_COUNTRY,
             subdivision=_text(data.get("subdivision"), "subdivision"),
-            decision_by=_parse_date(data.get("decision_by"), "decision_by"),
+            decision_by=parse_date(data.get("decision_by"), "decision_by"),
             invited_to_call=_parse_bool(data.get("invited_to_call", False), "invited_to_call"),
             traditional_industry=_parse_bool(data.get("traditional_industry", False), "traditional_industry"),
             contact_name=_text(data.get("contact_name"), "contact_name"),
+            company=_text(data.get("company"), "company"),
+            position=_text(data.get("position"), "position"),
             preferred_channel=data.get("preferred_channel") or "email",
             checking_in_welcome=None if data.get("checking_in_welcome") is None
             else _parse_bool(data["checking_in_welcome"], "checking_in_welcome"),
@@ -315,6 +276,8 @@ class Situation:
             "invited_to_call": self.invited_to_call,
             "traditional_industry": self.traditional_industry,
             "contact_name": self.contact_name,
+            "company": self.company,
+            "position": self.position,
             "preferred_channel": self.preferred_channel,
             "checking_in_welcome": self.checking_in_welcome,
             "contacts": [c.to_dict() for c in self.contacts],
@@ -324,18 +287,31 @@ class Situation:
     @classmethod
     def from_json(cls, text: str, source: str = "case") -> "Situation":
         """Parse a case from JSON text; malformed JSON names the line and column."""
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                             "check for a missing comma, quote or bracket there") from None
-        if not isinstance(data, dict):
-            raise InputError(source, "must hold one JSON object {...}")
-        return cls.from_dict(data)
+        return cls.from_dict(case_json_object(text, source))
 
     def to_json(self) -> str:
         """The case as indented JSON text."""
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+
+def case_json_object(text: str, source: str = "case") -> dict:
+    """The JSON object of a case file's text; malformed JSON names the line and column.
+
+    Examples
+    --------
+    >>> case_json_object('{"interview_end": "2026-11-16T15:00-05:00",}', "case.json")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: case.json: is not valid JSON (line 1, column 44: Expecting property name enclosed in double quotes); check for a missing or extra comma, quote or bracket there
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                         "check for a missing or extra comma, quote or bracket there") from None
+    if not isinstance(data, dict):
+        raise InputError(source, "must hold one JSON object {...}")
+    return data
 
 
 def _text(value, field_name: str) -> str | None:
@@ -344,29 +320,18 @@ def _text(value, field_name: str) -> str | None:
     raise InputError(field_name, f"must be text, not {value!r}")
 
 
-def _zone(name: str) -> tzinfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise InputError("timezone", f"{name!r} is not a time zone name",
-                         "use an IANA name such as America/New_York or Europe/London") from None
-
-
 def load_situation(path) -> Situation:
     """Read a case from a JSON file.
 
     Raises
     ------
     InputError
-        When the file is missing, not UTF-8, not JSON, or the case in it is invalid.
+        When the file is missing, empty, not text, not JSON, or the case in it is invalid.
     """
+    from followup_lib.textio import read_user_text
+
     p = Path(path)
-    if not p.is_file():
-        raise InputError("situation file", f"no file named {str(path)!r}", "check the path")
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("situation file", f"{p.name} is not UTF-8 text", "save it as UTF-8") from None
+    text = read_user_text(p, "situation file")
     return Situation.from_json(text, source=f"situation file {p.name}")
 
 

@@ -53,6 +53,22 @@ class KeyDates:
                 for k, v in self.__dict__.items()}
 
 
+def thank_you_late(sent: date | datetime, dates: KeyDates) -> bool:
+    """Whether a thank-you sent at ``sent`` missed its window.
+
+    A date without a time of day counts as on time on the deadline's own day.
+
+    Examples
+    --------
+    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00"})
+    >>> thank_you_late(date(2026, 11, 17), key_dates(case)), thank_you_late(date(2026, 11, 18), key_dates(case))
+    (False, True)
+    """
+    if isinstance(sent, datetime):
+        return sent > dates.thank_you_due
+    return sent > dates.thank_you_due.date()
+
+
 def elapsed_after(start: datetime, duration) -> datetime:
     """``start`` plus a real elapsed ``duration``, shown in ``start``'s timezone.
 

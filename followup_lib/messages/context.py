@@ -7,18 +7,16 @@ in the spell-check, and tells whether the message would be sent on time.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.situation import Situation, load_situation, parse_when
-from followup_lib.messages.drafts import clean_text
+from followup_lib.messages.drafts import FIELD_LIMITS, PHRASE_END, clean_text, clean_texts
+from followup_lib.messages.kinds import LETTER_WORD, word_key
 
-_TEXT_FIELDS = {"name": 80, "interviewer": 80, "hr_contact": 80, "company": 120,
-                "position": 120, "phone": 40}
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TEXT_FIELDS = ("name", "interviewer", "hr_contact", "company", "position", "phone")
 
 
 @dataclass(frozen=True)
@@ -84,8 +82,7 @@ class ReviewContext:
         """Lower-case words of the context's names, company, job title and topics."""
         texts = [self.name, self.interviewer, self.hr_contact, self.company, self.position,
                  *self.topics, getattr(self.situation, "contact_name", None)]
-        return {token.lower().replace("’", "'") for text in texts if text
-                for token in _TOKEN.findall(text)}
+        return {word_key(token) for text in texts if text for token in LETTER_WORD.findall(text)}
 
 
 def _check_names(data: dict) -> None:
@@ -100,17 +97,12 @@ def _check_names(data: dict) -> None:
 
 
 def _clean_field(key: str, value) -> str | None:
-    return clean_text(value, f"context.{key}", limit=_TEXT_FIELDS[key])
+    return clean_text(value, f"context.{key}", limit=FIELD_LIMITS[key])
 
 
 def _topics(value) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, (list, tuple)):
-        raise InputError("context.topics", "must be a text or a list of texts")
-    cleaned = (clean_text(item, f"context.topics[{i}]", limit=200) for i, item in enumerate(items))
-    return tuple(t.rstrip(" .;,!?:") for t in cleaned if t)
+    cleaned = clean_texts(value, "context.topics", limit=FIELD_LIMITS["topic"])
+    return tuple(filter(None, (topic.rstrip(PHRASE_END) for topic in cleaned)))
 
 
 def _situation(value, base_dir: Path | None):

@@ -51,7 +51,13 @@ _REQUIRED = {
     "voicemail": ("name", "interviewer", "position", "situation", "phone"),
 }
 _LOWERCASE_LEAD = {"the", "a", "an", "our", "your", "my", "how", "what", "why", "when", "which"}
+#: Punctuation stripped from the end of a topic, so it reads inside a sentence.
+PHRASE_END = " .;,!?:"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_TOPIC_LEAD = re.compile(r"^(?:about|on|regarding)\s+", re.IGNORECASE)
+_LINK = re.compile(r"https?://\S+\Z", re.IGNORECASE)
+_NOT_PHONE_CHAR = re.compile(r"[^\d\s()+./\-extEXT]")
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 @dataclass(frozen=True)
@@ -135,26 +141,57 @@ def _reject_placeholder(text: str, field: str) -> None:
                          "replace it with the real value")
 
 
-def _clean_topics(topics) -> list[str]:
-    if topics is None:
+def clean_texts(value, field: str, *, limit: int, max_items: int | None = None,
+                fix: str | None = None) -> list[str]:
+    """Clean a text or a list of texts with :func:`clean_text`; blank entries are dropped.
+
+    Parameters
+    ----------
+    value : str, list of str, tuple of str or None
+        One text or several.
+    field : str
+        The field's name; an entry's errors name it as ``field[i]``.
+    limit : int
+        Longest entry, in characters.
+    max_items : int, optional
+        Most entries accepted.
+    fix : str, optional
+        What to do when ``value`` is neither a text nor a list.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> clean_texts(["  SQL ", " ", "the  ETL pipeline"], "topics", limit=200)
+    ['SQL', 'the ETL pipeline']
+    >>> clean_texts(["a", "b"], "topics", limit=200, max_items=1)
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: topics: has 2 entries; give at most 1; keep the one or two you most want to mention
+    """
+    if value is None:
         return []
-    items = [topics] if isinstance(topics, str) else topics
+    items = [value] if isinstance(value, str) else value
     if not isinstance(items, (list, tuple)):
-        raise InputError("topics", "must be a text or a list of texts", _FIXES["topics"])
-    if len(items) > MAX_TOPICS:
-        raise InputError("topics", f"has {len(items)} entries; give at most {MAX_TOPICS}",
+        raise InputError(field, "must be a text or a list of texts", fix)
+    if max_items is not None and len(items) > max_items:
+        raise InputError(field, f"has {len(items)} entries; give at most {max_items}",
                          "keep the one or two you most want to mention")
-    cleaned = []
-    for i, item in enumerate(items):
-        text = clean_text(item, f"topics[{i}]", limit=FIELD_LIMITS["topic"])
-        if text:
-            cleaned.append(_as_phrase(text))
-    return [t for t in cleaned if t]
+    cleaned = (clean_text(item, f"{field}[{i}]", limit=limit) for i, item in enumerate(items))
+    return [text for text in cleaned if text]
+
+
+def _clean_topics(topics) -> list[str]:
+    cleaned = clean_texts(topics, "topics", limit=FIELD_LIMITS["topic"], max_items=MAX_TOPICS,
+                          fix=_FIXES["topics"])
+    return [phrase for phrase in map(_as_phrase, cleaned) if phrase]
 
 
 def _as_phrase(topic: str) -> str:
     """A topic as it reads after "our conversation about": no leading 'about', no final stop."""
-    topic = re.sub(r"^(?:about|on|regarding)\s+", "", topic, flags=re.IGNORECASE).rstrip(" .;,!?:")
+    topic = _TOPIC_LEAD.sub("", topic).rstrip(PHRASE_END)
     first, _, rest = topic.partition(" ")
     if first.lower() in _LOWERCASE_LEAD and first[:1].isupper() and first[1:].islower():
         topic = " ".join(filter(None, (first.lower(), rest)))
@@ -163,7 +200,7 @@ def _as_phrase(topic: str) -> str:
 
 def _clean_link(link) -> str | None:
     text = clean_text(link, "value_link")
-    if text and (not re.match(r"https?://\S+\Z", text, re.IGNORECASE) or " " in text):
+    if text and not _LINK.match(text):
         raise InputError("value_link", f"{text[:60]!r} is not a web address",
                          "paste a full link starting with https://")
     return text
@@ -174,7 +211,7 @@ def _clean_phone(phone) -> str | None:
     if text is None:
         return None
     digits = sum(ch.isdigit() for ch in text)
-    if not 7 <= digits <= 15 or re.search(r"[^\d\s()+./\-extEXT]", text):
+    if not 7 <= digits <= 15 or _NOT_PHONE_CHAR.search(text):
         raise InputError("phone", f"{text!r} is not a phone number",
                          "give 7 to 15 digits, e.g. +1 555 010 0199")
     return text
@@ -198,7 +235,7 @@ def _environment():
 
 def _tidy(rendered: str) -> str:
     lines = [" ".join(line.split()) for line in rendered.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def _timeline_days(situation) -> dict:

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from followup_lib.errors import InputError
-from followup_lib.etiquette.params import VOICEMAIL_MAX_SECONDS, WORDS_PER_MINUTE  # noqa: F401 (re-export)
+from followup_lib.etiquette.params import WORDS_PER_MINUTE
 
 EMAIL_KINDS = ("thank_you", "follow_up", "second_attempt")
 SPOKEN_KINDS = ("call_script", "voicemail")
@@ -20,9 +20,11 @@ KINDS = EMAIL_KINDS + SPOKEN_KINDS
 
 
 WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: A word of letters only, with inner apostrophes (names such as O'Neill).
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SUBJECT_LINE = re.compile(r"\A\s*subject\s*:[^\n]*(?:\n|\Z)", re.IGNORECASE)
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -69,6 +71,17 @@ def count_words(text: str) -> int:
     return len(WORD_PATTERN.findall(text))
 
 
+def word_key(word: str) -> str:
+    """A word as the word sets store it: lower case, with curly apostrophes made straight.
+
+    Examples
+    --------
+    >>> word_key("O’Neill")
+    "o'neill"
+    """
+    return word.lower().replace("’", "'")
+
+
 def speaking_seconds(words: int, words_per_minute: int = WORDS_PER_MINUTE) -> float:
     """Seconds it takes to say ``words`` words at ``words_per_minute``.
 
@@ -88,4 +101,4 @@ def spoken_date(day: date) -> str:
     >>> spoken_date(date(2026, 11, 16))
     'Monday, November 16'
     """
-    return f"{_WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}"
+    return f"{WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}"

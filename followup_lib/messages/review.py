@@ -54,7 +54,7 @@ from dataclasses import dataclass
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import DEFAULTS, Params
-from followup_lib.messages import rules, spelling
+from followup_lib.messages import identity, rules, spelling
 from followup_lib.messages.context import ReviewContext
 from followup_lib.messages.kinds import SPOKEN_KINDS, body_start, check_kind, count_words, speaking_seconds
 from followup_lib.messages.rules import SEVERITIES, Finding
@@ -65,6 +65,7 @@ from followup_lib.messages.timing import timing_findings
 MAX_REVIEW_CHARS = 10_000
 #: A review lists at most this many findings of one rule and severity, then a count.
 MAX_FINDINGS_PER_RULE = 20
+_SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 __all__ = ["Finding", "Review", "ReviewContext", "review_draft", "MAX_REVIEW_CHARS"]
 
@@ -155,7 +156,7 @@ def _word_findings(text: str, kind: str, ctx: ReviewContext) -> list[Finding]:
     if not spelling.looks_english(text, allowed):
         return [spelling.language_finding()]
     return (rules.missing_element_findings(text, kind, ctx.topics)
-            + rules.identity_findings(text, kind, ctx)
+            + identity.identity_findings(text, kind, ctx)
             + rules.pressure_findings(text)
             + spelling.spelling_findings(text, allowed)
             + spelling.shouting_findings(text, allowed))
@@ -201,15 +202,14 @@ def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULT
     text = _check_text(text)
     ctx = ReviewContext.from_value(context)
     checked = text[:MAX_REVIEW_CHARS]
+    findings = []
     if len(text) > MAX_REVIEW_CHARS:  # a rough count is enough, and fast, for a huge paste
         words = len(text.split())
-    else:
-        words = count_words(text[body_start(text):] if kind not in SPOKEN_KINDS else text)
-    findings = []
-    if len(text) > MAX_REVIEW_CHARS:
         findings.append(Finding("too_long", "error", f"At about {words:,} words this is far longer than any "
                                 f"message: paste only the draft (only the first {MAX_REVIEW_CHARS:,} "
                                 "characters were checked).", MAX_REVIEW_CHARS, len(text)))
+    else:
+        words = count_words(text[body_start(text):] if kind not in SPOKEN_KINDS else text)
     placeholders = rules.placeholder_findings(checked)
     prose = _blank(checked, [(f.start, f.end) for f in placeholders])  # template text is not content
     findings += (placeholders
@@ -218,8 +218,7 @@ def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULT
                  + rules.subject_findings(checked, kind)
                  + _word_findings(prose, kind, ctx)
                  + timing_findings(kind, ctx.situation, ctx.send_date, params))
-    order = {s: i for i, s in enumerate(SEVERITIES)}
     findings = _capped(findings)
-    findings.sort(key=lambda f: (order[f.severity], f.start, f.rule))
+    findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.start, f.rule))
     seconds = speaking_seconds(words, params.words_per_minute) if kind in SPOKEN_KINDS else None
     return Review(kind, tuple(findings), words, seconds)

@@ -15,10 +15,32 @@ from functools import lru_cache
 from pathlib import Path
 
 from followup_lib.etiquette.params import DEFAULTS, Params
-from followup_lib.messages.kinds import EMAIL_KINDS, MONTHS, body_start, speaking_seconds
+from followup_lib.messages.kinds import EMAIL_KINDS, body_start, speaking_seconds, word_key
 
 SEVERITIES = ("error", "warning", "tip")
 WORDLISTS = Path(__file__).resolve().parent / "wordlists"
+
+
+def read_wordlist(name: str) -> tuple[str, ...]:
+    """The entries of ``wordlists/<name>.txt``: one a line, blank lines and ``#`` comments left out.
+
+    Parameters
+    ----------
+    name : str
+        The list's file name without ``.txt``.
+
+    Returns
+    -------
+    tuple of str
+        The stripped entries, in file order.
+
+    Examples
+    --------
+    >>> "SQL" in read_wordlist("acronyms")
+    True
+    """
+    lines = (WORDLISTS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -117,13 +139,12 @@ _PRESSURE_ADVICE = {
 
 
 @lru_cache(maxsize=1)
-def pressure_pattern() -> re.Pattern:
+def _pressure_pattern() -> re.Pattern:
     """The curated pressure phrases as one pattern with a named group per category."""
     by_category: dict[str, list[str]] = {}
-    for line in (WORDLISTS / "pressure_phrases.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            category, _, pattern = line.partition(" | ")
-            by_category.setdefault(category.strip(), []).append(pattern.strip())
+    for line in read_wordlist("pressure_phrases"):
+        category, _, pattern = line.partition(" | ")
+        by_category.setdefault(category.strip(), []).append(pattern.strip())
     groups = (f"(?P<{cat}>{'|'.join(pats)})" for cat, pats in by_category.items())
     return re.compile("|".join(groups), re.IGNORECASE)
 
@@ -138,7 +159,7 @@ def pressure_findings(text: str) -> list[Finding]:
     """
     plain = text.replace("’", "'")  # same length, so offsets still fit the text
     findings = []
-    for match in pressure_pattern().finditer(plain):
+    for match in _pressure_pattern().finditer(plain):
         a, b = match.span()
         findings.append(Finding("pressure", "error",
                                 f"'{text[a:b]}' {_PRESSURE_ADVICE[match.lastgroup]}.", a, b))
@@ -156,12 +177,12 @@ def exclamation_findings(text: str) -> list[Finding]:
     >>> exclamation_findings("Thanks! Great day!")[0].start
     17
     """
-    marks = [i for i, ch in enumerate(text) if ch == "!"]
-    if len(marks) < 2:
+    count = text.count("!")
+    if count < 2:
         return []
+    second = text.index("!", text.index("!") + 1)
     return [Finding("exclamations", "warning",
-                    f"{len(marks)} exclamation marks read as over-excited: keep one at most.",
-                    marks[1], marks[1] + 1)]
+                    f"{count} exclamation marks read as over-excited: keep one at most.", second, second + 1)]
 
 
 def length_findings(kind: str, word_count: int, params: Params = DEFAULTS) -> list[Finding]:
@@ -194,7 +215,15 @@ def length_findings(kind: str, word_count: int, params: Params = DEFAULTS) -> li
 
 
 def subject_findings(text: str, kind: str) -> list[Finding]:
-    """An email without a ``Subject:`` line gets a tip (only 4 of 14 good examples have one)."""
+    """An email without a ``Subject:`` line gets a tip (only 4 of 14 good examples have one).
+
+    Examples
+    --------
+    >>> subject_findings("Subject: Thanks\\n\\nHi Sam,", "thank_you")
+    []
+    >>> [(f.rule, f.severity) for f in subject_findings("Hi Sam,", "follow_up")]
+    [('missing_subject', 'tip')]
+    """
     if kind not in EMAIL_KINDS or body_start(text):
         return []
     return [Finding("missing_subject", "tip",
@@ -248,8 +277,14 @@ def mentions(text_words: set[str], phrase: str) -> bool:
 
 
 def text_words(text: str) -> set[str]:
-    """Lower-case words of a text, with curly apostrophes made straight."""
-    return {w.lower().replace("’", "'") for w in _TOKEN.findall(text)}
+    """Lower-case words of a text, with curly apostrophes made straight.
+
+    Examples
+    --------
+    >>> sorted(text_words("Our O’Neill-led pilot"))
+    ['led', "o'neill", 'our', 'pilot']
+    """
+    return {word_key(w) for w in _TOKEN.findall(text)}
 
 
 #: Severity of each missing element, by kind (absent = not checked for that kind).
@@ -307,68 +342,3 @@ def missing_element_findings(text: str, kind: str, topics=()) -> list[Finding]:
             advice = _topic_advice(kind, topics) if rule == "missing_specific_topic" else _MISSING_ADVICE[rule]
             findings.append(Finding(rule, by_kind[kind], advice))
     return findings
-
-
-# --- who is calling: name, position, interview date, phone ----------------------------
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = "|".join(m[:3] + (f"(?:{m[3:]})?" if len(m) > 3 else "") for m in MONTHS)
-_ANY_DATE = re.compile(
-    rf"(?i:\b(?:{'|'.join(_WEEKDAY_NAMES)})\b|\b(?:{_MONTH})\.?\s{{1,2}}\d{{1,2}}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s{{1,2}}(?:of\s)?(?:{_MONTH})\b|\b\d{{1,2}}/\d{{1,2}}\b"
-    r"|\byesterday\b|\blast week\b|\bearlier this week\b)")
-_SAYS_NAME = re.compile(r"\b(?i:this is|my name is|it's|it is|i'm|i am)\s{1,3}[A-Z][^\W\d_]")
-_SAYS_POSITION = re.compile(r"(?i:\binterview(?:ed|ing)?\s(?:with you\s)?(?:for|about)\b"
-                            r"|\b(?:for|about) the\b[^.\n]{0,60}?\b(?:role|position|job|opening)\b)")
-_PHONE = re.compile(r"(?<![\w+])\+?\d[\d ().\-]{5,20}\d(?!\w)")
-
-
-def _says_date(text: str, day) -> bool:
-    if day is None:
-        return bool(_ANY_DATE.search(text))
-    month = MONTHS[day.month - 1]
-    forms = (rf"\b{_WEEKDAY_NAMES[day.weekday()]}\b", rf"\b{month[:3]}\w{{0,6}}\.?\s{{1,2}}{day.day}\b",
-             rf"\b{day.day}(?:st|nd|rd|th)?\s{{1,2}}(?:of\s)?{month[:3]}", rf"\b{day.month}/{day.day}\b",
-             rf"\b{day.day}/{day.month}\b")
-    return any(re.search(form, text, re.IGNORECASE) for form in forms)
-
-
-def _says_phone(text: str, phone: str | None) -> bool:
-    if phone:
-        digits = re.sub(r"\D", "", phone)
-        return digits in re.sub(r"\D", "", text)
-    return any(sum(ch.isdigit() for ch in m.group()) >= 7 for m in _PHONE.finditer(text))
-
-
-def identity_findings(text: str, kind: str, ctx) -> list[Finding]:
-    """A script must say the full name, the position and the interview date (a voicemail also a number).
-
-    Examples
-    --------
-    >>> from followup_lib.messages.context import ReviewContext
-    >>> script = "Hi Sam, this is Ana Ruiz. I interviewed for the QA Lead role on Monday."
-    >>> identity_findings(script, "call_script", ReviewContext())
-    []
-    >>> identity_findings(script, "voicemail", ReviewContext())[0].message
-    'Leave a phone number at the end, said twice, so they can call you back.'
-    """
-    if kind in EMAIL_KINDS:
-        return []
-    plain = " ".join(text.replace("’", "'").split())
-    name = ctx.name.replace("’", "'") if ctx.name else None
-    day = ctx.situation.interview_date if ctx.situation is not None else None
-    missing = []
-    if not (name.lower() in plain.lower() if name else _SAYS_NAME.search(plain)):
-        missing.append(f"your full name ({ctx.name})" if name else "your full name")
-    if not (mentions(text_words(text), ctx.position) if ctx.position else _SAYS_POSITION.search(plain)):
-        missing.append(f"the position ({ctx.position})" if ctx.position else "the position you interviewed for")
-    if not _says_date(plain, day):
-        missing.append("the interview date" + (f" ({MONTHS[day.month - 1]} {day.day})" if day else ""))
-    no_phone = kind == "voicemail" and not _says_phone(plain, ctx.phone)
-    if not missing and not no_phone:
-        return []
-    where = "call" if kind == "call_script" else "voicemail"
-    listed = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + (missing[-1] if missing else "")
-    say = f"Say {listed} at the start of the {where}, so they know at once who is calling" if missing else ""
-    leave = "leave a phone number at the end, said twice, so they can call you back" if no_phone else ""
-    sentence = f"{say}, and {leave}" if say and leave else say or leave[0].upper() + leave[1:]
-    return [Finding("missing_identity", "error", sentence + ".")]

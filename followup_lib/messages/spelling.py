@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from followup_lib.messages.rules import Finding
+from followup_lib.messages.kinds import LETTER_WORD, word_key
+from followup_lib.messages.rules import Finding, read_wordlist
 
 #: At most this many spelling findings; the rest are counted in one tip.
 MAX_SPELLING_FINDINGS = 20
 #: The language check reads this many characters from the start of the text.
 LANGUAGE_SAMPLE_CHARS = 5000
 
-_WORDLISTS = Path(__file__).resolve().parent / "wordlists"
 _TOKEN = re.compile(r"[\w'’]+")
 _NOT_PROSE = re.compile(r"https?://[^\s<>\"]{1,500}|\bwww\.[^\s<>\"]{1,500}"
                         r"|[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}|@\w{1,40}")
+_CAPS_WORD = re.compile(r"[A-Z'’]+")
 _CAPS_RUN = re.compile(r"\b[A-Z]{1,40}(?:['’][A-Z]{1,5})?(?:[ \t,]{1,3}[A-Z]{1,40}(?:['’][A-Z]{1,5})?){0,30}\b")
 _LONE_LETTERS_START = re.compile(r"(?:[AI][ \t,]{1,3})*")
 _LONE_LETTERS_END = re.compile(r"(?:[ \t,]{1,3}[AI])*\Z")
@@ -32,7 +32,6 @@ _BRITISH_TO_AMERICAN = tuple((re.compile(p), a) for p, a in (
     (r"our(s|ed|ing|ful|ite|ites|able)?$", r"or\1"), (r"tre(s)?$", r"ter\1"),
     (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ence(s)?$", r"ense\1"), (r"ogue(s)?$", r"og\1"),
     (r"^(en)?rol(s)?$", r"\1roll\2"), (r"dgement(s)?$", r"dgment\1")))
-_ALPHA_WITH_APOSTROPHES = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _CONTRACTION_ENDS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 _FUNCTION_WORDS = frozenset("""the and to of a i you your for in on with is it that this my me we
@@ -40,7 +39,7 @@ be at as about am are was have will would our an or so if not""".split())
 
 
 @lru_cache(maxsize=1)
-def speller():
+def _speller():
     """The English spell-checker, loaded on first use and cached."""
     from spellchecker import SpellChecker
 
@@ -48,16 +47,15 @@ def speller():
 
 
 @lru_cache(maxsize=4)
-def wordlist(name: str) -> frozenset[str]:
-    """A word list shipped in ``wordlists/`` (one entry a line, ``#`` comments)."""
-    lines = (_WORDLISTS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+def _wordlist(name: str) -> frozenset[str]:
+    """A word list shipped in ``wordlists/``, read once."""
+    return frozenset(read_wordlist(name))
 
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """Every word the spell-checker and the workplace list know, lower case."""
-    return frozenset(speller().word_frequency.dictionary) | wordlist("industry_words")
+    return frozenset(_speller().word_frequency.dictionary) | _wordlist("industry_words")
 
 
 def _known(word: str) -> bool:
@@ -78,7 +76,7 @@ def is_english_word(word: str) -> bool:
     >>> is_english_word("candour"), is_english_word("organisation"), is_english_word("judgement")
     (True, True, True)
     """
-    word = word.lower().replace("’", "'").strip("'")
+    word = word_key(word).strip("'")
     if _known(word) or any(_known(variant) for variant in _american_forms(word)):
         return True
     base, _, end = word.rpartition("'")
@@ -92,9 +90,9 @@ def _american_forms(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=512)
-def suggestion(word: str) -> str | None:
+def _suggestion(word: str) -> str | None:
     """The likeliest known word one edit away from ``word``, or None."""
-    return speller().correction(word.lower())
+    return _speller().correction(word.lower())
 
 
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
@@ -127,11 +125,11 @@ def _candidate_words(text: str, allowed: set[str]):
         if k < len(skipped) and skipped[k][0] < end:
             continue
         word = _POSSESSIVE.sub("", match.group()).strip("'’")
-        if len(word) < 2 or not word.isalpha() and not _ALPHA_WITH_APOSTROPHES.fullmatch(word):
+        if len(word) < 2 or not word.isalpha() and not LETTER_WORD.fullmatch(word):
             continue  # digits, underscores
         if word.isupper() or word[1:] != word[1:].lower():
             continue  # acronyms and mixed case (iPhone, McKay)
-        if word.lower().replace("’", "'") in allowed:
+        if word_key(word) in allowed:
             continue
         if word[0].isupper() and not _at_sentence_start(text, start):
             continue
@@ -155,7 +153,7 @@ def spelling_findings(text: str, allowed: set[str] = frozenset()) -> list[Findin
         if len(findings) >= MAX_SPELLING_FINDINGS:
             extra += 1
             continue
-        guess = suggestion(key)
+        guess = _suggestion(key)
         hint = f"did you mean '{guess}'?" if guess and guess != key else "check its spelling."
         if word[0].isupper():
             findings.append(Finding("spelling", "tip", f"'{word}' is not in the dictionary: if it is "
@@ -181,11 +179,11 @@ def shouting_findings(text: str, allowed: set[str] = frozenset()) -> list[Findin
     >>> shouting_findings("Experience with SQL, AWS and ETL.")
     []
     """
-    acronyms = wordlist("acronyms")
+    acronyms = _wordlist("acronyms")
     findings = []
     for match in _CAPS_RUN.finditer(text):
-        words = re.findall(r"[A-Z'’]+", match.group())
-        if any(len(w) >= 4 and w not in acronyms and w.lower() not in allowed and is_english_word(w)
+        words = _CAPS_WORD.findall(match.group())
+        if any(len(w) >= 4 and w not in acronyms and word_key(w) not in allowed and is_english_word(w)
                for w in words):
             start, end = match.span()
             start += len(_LONE_LETTERS_START.match(match.group()).group())
@@ -214,7 +212,7 @@ def looks_english(text: str, allowed: set[str] = frozenset()) -> bool:
     if sum(ch.isascii() for ch in letters) < 0.6 * len(letters):
         return False
     words = [w.lower() for w in _TOKEN.findall(sample)
-             if len(w) >= 2 and not any(ch.isdigit() for ch in w) and w.lower() not in allowed]
+             if len(w) >= 2 and not any(ch.isdigit() for ch in w) and word_key(w) not in allowed]
     if len(words) < 8:
         return True
     function_share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
@@ -223,7 +221,13 @@ def looks_english(text: str, allowed: set[str] = frozenset()) -> bool:
 
 
 def language_finding() -> Finding:
-    """The one finding for a non-English draft (its wording checks are skipped)."""
+    """The one finding for a non-English draft (its wording checks are skipped).
+
+    Examples
+    --------
+    >>> language_finding().rule, language_finding().severity
+    ('not_english', 'warning')
+    """
     return Finding("not_english", "warning",
                    "This does not read as English: the spelling and wording checks work only for "
                    "English, so they were skipped; have a fluent speaker proofread it.")

@@ -1,8 +1,11 @@
 """Whether a message would go out inside its window: the reviewer's ``late`` rule.
 
-The windows come from :func:`followup_lib.etiquette.timeline.key_dates`: a thank-you
-within 24 hours of the interview's end; a follow-up (or a call) from a couple of
-business days after the decision date until ``LATE_AFTER`` business days after it; a
+The windows are the etiquette engine's, the ones the advisor and the planner use: the
+thank-you deadline from :func:`followup_lib.etiquette.timeline.key_dates`
+(``THANK_YOU_WINDOW`` after the interview's end); the follow-up (or call) window and the
+attempts so far from :func:`followup_lib.etiquette.epochs.current_epoch`, so a new
+timeline or an update from the employer restarts them (by default from a couple of
+business days after the decision date until ``LATE_AFTER`` business days after it); a
 second attempt about a week (``SECOND_ATTEMPT_AFTER``) after the follow-up. Both "too
 early" and "too late" are reported under the one rule id ``late``. A send date without a
 time of day is on time for a thank-you on the deadline's day. With no send date, today
@@ -16,8 +19,8 @@ from datetime import date, datetime
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import DEFAULTS, Params
 from followup_lib.etiquette.calls import call_permission
-from followup_lib.etiquette.epochs import current_epoch
-from followup_lib.etiquette.timeline import as_of, key_dates
+from followup_lib.etiquette.epochs import Epoch, current_epoch
+from followup_lib.etiquette.timeline import KeyDates, as_of, key_dates, thank_you_late
 from followup_lib.messages.kinds import spoken_date
 from followup_lib.messages.rules import Finding
 
@@ -26,57 +29,59 @@ def _late(message: str) -> Finding:
     return Finding("late", "error", message)
 
 
-def _thank_you(send, day: date, due: datetime) -> list[Finding]:
-    late = send > due if isinstance(send, datetime) else day > due.date()
-    if not late:
+def _thank_you(send, dates: KeyDates, params: Params) -> list[Finding]:
+    if not thank_you_late(send, dates):
         return []
-    return [_late(f"The thank-you window closed on {spoken_date(due.date())} at {due:%H:%M}, 24 hours "
+    due = dates.thank_you_due
+    hours = int(params.thank_you_window.total_seconds() // 3600)
+    return [_late(f"The thank-you window closed on {spoken_date(due.date())} at {due:%H:%M}, {hours} hours "
                   "after the interview: send it today anyway, without a long apology.")]
 
 
-def _window(what: str, day: date, earliest: date, dates, params: Params) -> list[Finding]:
+def _window(what: str, day: date, earliest: date, late_after: date, dates: KeyDates,
+            params: Params) -> list[Finding]:
     decision = spoken_date(dates.decision_date)
     if not dates.timeline_stated:
         decision += " (assumed, as no timeline was given)"
     if day < earliest:
         return [_late(f"Sent on {spoken_date(day)}, this {what} is too early: the decision date is "
                       f"{decision}, so wait until {spoken_date(earliest)} or it reads as over-eager.")]
-    if day > dates.follow_up_late_after:
+    if day > late_after:
         return [_late(f"Sent on {spoken_date(day)}, this {what} comes more than {params.late_after} "
                       f"business days after the decision date, {decision}, and may read as "
                       "uninterested: send it now and keep it brief.")]
     return []
 
 
-def _second_attempt(situation, day: date, dates, params: Params) -> list[Finding]:
-    attempts = current_epoch(as_of(situation, day), dates, params).attempts
+def _second_attempt(case, day: date, epoch: Epoch, params: Params) -> list[Finding]:
+    attempts = epoch.attempts
     if len(attempts) >= 2:
         return [Finding("too_many_contacts", "error",
                         "You have already followed up and tried once more: the move is now the "
                         "employer's, so put this energy into other applications.")]
     if not attempts:
-        if day < dates.follow_up_due:
+        if day < epoch.first_due:
             return [_late(f"A second attempt before the follow-up window opens "
-                          f"({spoken_date(dates.follow_up_due)}) is too early: send one follow-up "
+                          f"({spoken_date(epoch.first_due)}) is too early: send one follow-up "
                           "first and wait about a week.")]
         return []
-    last = situation.local_date(attempts[-1].at)
-    due = situation.calendar.add_business_days(last, params.second_attempt_after)
+    last = case.local_date(attempts[-1].at)
+    due = case.calendar.add_business_days(last, params.second_attempt_after)
     if day < due:
         return [_late(f"You followed up on {spoken_date(last)}: wait until {spoken_date(due)} "
                       f"({params.second_attempt_after} business days) before one more attempt.")]
     return []
 
 
-def _call(situation, day: date, dates, params: Params) -> list[Finding]:
-    exception = situation.invited_to_call or situation.traditional_industry
+def _call(case, day: date, epoch: Epoch, dates: KeyDates, params: Params) -> list[Finding]:
+    exception = case.invited_to_call or case.traditional_industry
     findings = []
-    if not call_permission(situation, day, dates)[0] and not dates.timeline_stated:
+    if not call_permission(case, day, dates)[0] and not dates.timeline_stated:
         findings.append(Finding("call_not_permitted", "warning",
                                 "Email is the better channel here: call only after a stated "
                                 "timeline has passed, when invited to, or where calls are customary."))
-    earliest = dates.follow_up_due if exception else (dates.call_ok_from or dates.follow_up_due)
-    return findings + _window("call", day, earliest, dates, params)
+    earliest = epoch.first_due if exception else (dates.call_ok_from or epoch.first_due)
+    return findings + _window("call", day, earliest, epoch.late_after, dates, params)
 
 
 def timing_findings(kind: str, situation, send: date | datetime | None,
@@ -116,11 +121,13 @@ def timing_findings(kind: str, situation, send: date | datetime | None,
         raise InputError("send_date", f"{send.isoformat()} is before the interview ended",
                          "give the date you would send the message")
     day = situation.local_date(send)
-    dates = key_dates(situation, params, today=day)
+    case = as_of(situation, day)
+    dates = key_dates(case, params)
     if kind == "thank_you":
-        return _thank_you(send, day, dates.thank_you_due)
+        return _thank_you(send, dates, params)
+    epoch = current_epoch(case, dates, params)
     if kind == "follow_up":
-        return _window("follow-up", day, dates.follow_up_due, dates, params)
+        return _window("follow-up", day, epoch.first_due, epoch.late_after, dates, params)
     if kind == "second_attempt":
-        return _second_attempt(situation, day, dates, params)
-    return _call(situation, day, dates, params)
+        return _second_attempt(case, day, epoch, params)
+    return _call(case, day, epoch, dates, params)

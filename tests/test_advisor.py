@@ -243,3 +243,10 @@ def test_param_names_are_case_insensitive_with_a_suggestion():
     assert Params.from_dict({"SECOND_ATTEMPT_AFTER": 4}).second_attempt_after == 4
     with pytest.raises(InputError, match="did you mean 'follow_up_grace'"):
         Params.from_dict({"folow_up_grace": 3})
+
+
+def test_no_business_day_note_for_a_thank_you_due_on_a_weekend():
+    c = case(interview_end="2026-11-20T15:00:00-05:00", decision_by=None)  # a Friday
+    a = advise(c, date(2026, 11, 21))
+    assert a.action == "send_thank_you"
+    assert not any("not a business day" in str(r) for r in a.reasons)

@@ -153,7 +153,8 @@ class _Context:
             channel = "phone"
         if not permitted and action in ("send_follow_up", "second_attempt", "wait", "follow_new_timeline"):
             self.reasons.append(Reason(5, "no exception permits a call, so email stays the channel."))
-        if next_date is not None and next_date > self.day and action not in ("wait", "follow_new_timeline"):
+        if next_date is not None and next_date > self.day and action in ("send_follow_up", "second_attempt",
+                                                                         "reply_to_employer"):
             holiday = self.cal.holiday_name(self.day)
             today_is = f"today is {holiday}" if holiday else "today is not a business day"
             self.reasons.append(Reason(stage_no, f"{today_is}, so it falls due on {next_date:%a %d %b}."))

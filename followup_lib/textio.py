@@ -1,12 +1,16 @@
-"""Reading a user's text file: UTF-8 (with or without BOM), else Windows-1252.
+"""Reading a user's text files and writing output files atomically.
 
 Case files, drafts and review contexts come from people's own editors; on Windows many
 still save as Windows-1252. Either is accepted; anything else gets a clear message
-naming the file and the fix, and the file is never changed.
+naming the file and the fix, and the file is never changed. Everything the library
+writes goes through :func:`atomic_path`, so a crash never leaves half a file.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from followup_lib.errors import InputError
@@ -57,3 +61,28 @@ def read_user_text(path, field: str, *, allow_empty: bool = False) -> str:
         except UnicodeDecodeError:
             continue
     raise InputError(field, f"{p.name} is neither UTF-8 nor Windows-1252 text", "save it as UTF-8")
+
+
+@contextmanager
+def atomic_path(target):
+    """A temporary path beside ``target`` that replaces it only if the block succeeds.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp(), "plan.ics")
+    >>> with atomic_path(target) as part:
+    ...     _ = part.write_text("BEGIN:VCALENDAR")
+    >>> target.read_text()
+    'BEGIN:VCALENDAR'
+    """
+    target = Path(target)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
+    os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+    try:
+        yield Path(temporary)
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)

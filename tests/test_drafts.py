@@ -14,6 +14,7 @@ from followup_lib.errors import InputError
 from followup_lib.etiquette.params import CALL_MAX_SECONDS, THANK_YOU_MAX_WORDS, VOICEMAIL_MAX_SECONDS
 from followup_lib.messages.drafts import TONES, draft
 from followup_lib.messages.kinds import KINDS
+from followup_lib.messages.required import MissingFieldsError
 from followup_lib.messages.review import review_draft
 from followup_lib.messages.rules import find_placeholders
 from tests.helpers import case
@@ -153,6 +154,24 @@ def test_missing_required_field_names_the_field(kind, missing):
     assert err.value.field == missing and err.value.fix
 
 
+def test_every_missing_field_is_named_in_one_error():
+    with pytest.raises(MissingFieldsError) as err:
+        draft("thank_you", name="Sam Roe", position="Analyst")
+    assert err.value.field == "interviewer, company, topics" and err.value.names == ("interviewer", "company", "topics")
+    assert "are missing" in str(err.value) and "company's name" in str(err.value)
+    with pytest.raises(InputError) as err:
+        draft("voicemail")
+    assert err.value.field == "name, interviewer, position, situation, phone"
+
+
+def test_company_position_and_interviewer_default_to_the_case():
+    situation = case(contact_name="Dr. Okafor", company="Acme Logistics", position="Data Analyst")
+    made = draft("thank_you", situation, name="Sam Roe", topics="the churn dashboard", variant=0)
+    assert "Hi Dr. Okafor," in made.body and "Data Analyst" in made.text and "Acme Logistics" in made.text
+    given = draft("thank_you", situation, name="Sam Roe", topics="SQL", company="Initech", position="Tester")
+    assert "Initech" in given.text and "Tester" in given.text and "Acme" not in given.text
+
+
 def test_second_attempt_needs_someone_to_write_to():
     with pytest.raises(InputError, match="hr_contact"):
         draft("second_attempt", name="Sam Roe", position="Analyst", company="Acme")
@@ -188,6 +207,13 @@ def test_html_in_fields_stays_literal_text():
     made = _make("thank_you", name="<script>alert(1)</script> Sam", company="<b>Acme</b> & Co")
     assert "<script>alert(1)</script> Sam" in made.text and "<b>Acme</b> & Co" in made.text
     assert "&lt;" not in made.text and "&amp;" not in made.text
+
+
+@pytest.mark.parametrize("company", ["<COMPANY NAME>", "<company name>"])
+def test_an_angle_placeholder_in_a_field_is_refused(company):
+    with pytest.raises(InputError) as err:
+        _make("thank_you", company=company)
+    assert err.value.field == "company" and "template text" in str(err.value)
 
 
 def test_whitespace_is_tidied():

@@ -13,9 +13,8 @@ from followup_lib.errors import InputError
 from followup_lib.outcomes.importer import import_tracker, read_tracker
 from followup_lib.outcomes.schema import LARGE_COMPANY_STAFF, SMALL_COMPANY_STAFF
 from followup_lib.outcomes.tracker_mapping import TrackerMapping, find_columns, load_mapping
-from followup_lib.outcomes.tracker_values import (
-    generalise_labels, parse_dates, parse_flags, parse_outcomes,
-)
+from followup_lib.outcomes.tracker_labels import generalise_labels
+from followup_lib.outcomes.tracker_values import parse_dates, parse_flags, parse_outcomes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

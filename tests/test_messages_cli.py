@@ -72,8 +72,10 @@ def test_draft_takes_the_interviewer_from_the_case(run, files):
 
 
 @pytest.mark.parametrize("argv,message", [
-    (["draft", "voicemail", *DRAFT_ARGS, "--situation", "{case}"], "followup: error: phone: is empty"),
+    (["draft", "voicemail", *DRAFT_ARGS, "--situation", "{case}"], "followup: error: phone: is missing"),
     (["draft", "call_script", *DRAFT_ARGS], "followup: error: situation: is missing"),
+    (["draft", "thank_you", *DRAFT_ARGS, "--today", "2026-11-17"], "unrecognized arguments: --today"),
+    (["draft", "thank_you", *DRAFT_ARGS, "--contact", "thank_you=2026-11-16"], "interview_end: is missing"),
     (["draft", "call_script", *DRAFT_ARGS, "--situation", "nope.json"], "no file named 'nope.json'"),
     (["draft", "follow_up", *DRAFT_ARGS, "--link", "ftp:/x"], "value_link"),
     (["review", "{empty}", "--kind", "thank_you"], "followup: error: text: is empty"),
@@ -91,10 +93,60 @@ def test_bad_input_exits_2_with_one_line(run, files, argv, message):
     assert status == 2 and out == "" and message in err and err.count("\n") == 1
 
 
-def test_unknown_kind_is_a_usage_error(run, files):
-    with pytest.raises(SystemExit) as exc:
-        run("review", files / "good.txt", "--kind", "postcard")
-    assert exc.value.code == 2
+@pytest.mark.parametrize("argv", [["draft", "thankyou", *DRAFT_ARGS], ["review", "{good}", "--kind", "thankyou"]])
+def test_a_mistyped_kind_gets_a_suggestion(run, files, argv):
+    status, out, err = run(*[files / "good.txt" if a == "{good}" else a for a in argv])
+    assert status == 2 and out == ""
+    assert err == "followup: error: kind: 'thankyou' is not a kind of message; did you mean 'thank_you'?\n"
+
+
+def test_an_unknown_kind_lists_the_kinds_once(run, files):
+    status, _, err = run("review", files / "good.txt", "--kind", "postcard")
+    assert status == 2 and err.count("thank_you") == 1 and err.count("voicemail") == 1
+
+
+def test_a_script_without_a_case_says_which_options_give_it(run):
+    status, _, err = run("draft", "call_script", *DRAFT_ARGS)
+    assert status == 2
+    assert err.strip().endswith("; pass --situation FILE.json or --interview-end DATETIME")
+    assert "give the case" not in err
+
+
+def test_every_missing_field_is_named_with_its_option(run):
+    status, _, err = run("draft", "thank_you", "--name", "Sam Roe", "--position", "Analyst")
+    assert status == 2 and err.count("\n") == 1
+    assert err.startswith("followup: error: interviewer, company, topic: are missing")
+    assert err.rstrip().endswith("; pass --interviewer, --company and --topic")
+    _, _, err = run("draft", "voicemail", "--name", "Sam Roe", "--position", "Analyst", "--interviewer", "Lee")
+    assert "situation, phone: are missing" in err and "--interview-end DATETIME" in err and "--phone" in err
+
+
+def test_draft_takes_the_case_flags_of_advise(run):
+    status, out, _ = run("draft", "voicemail", *DRAFT_ARGS, "--phone", "555 010 0199",
+                         "--interview-end", "2026-11-16T15:00-05:00", "--format", "json")
+    assert status == 0 and "Monday, November 16" in json.loads(out)["body"]
+    status, out, _ = run("draft", "second_attempt", *DRAFT_ARGS, "--interview-end", "2026-11-16T15:00-05:00",
+                         "--decision-by", "2026-11-20", "--contact", "follow_up=2026-11-24T10:00-05:00")
+    assert status == 0 and "November 24" in out
+
+
+def test_draft_falls_back_to_the_case_company_position_and_contact(run, files):
+    case = {**BASE, "contact_name": "Dr. Okafor", "company": "Globex", "position": "Data Analyst"}
+    (files / "case.json").write_text(json.dumps(case), encoding="utf-8")
+    status, out, _ = run("draft", "thank_you", "--name", "Sam Roe", "--topic", "the churn dashboard",
+                         "--situation", files / "case.json")
+    assert status == 0 and "Dr. Okafor," in out and "Globex" in out and "Data Analyst" in out
+    status, out, _ = run("draft", "thank_you", "--name", "Sam Roe", "--topic", "SQL", "--company", "Initech",
+                         "--situation", files / "case.json")
+    assert status == 0 and "Initech" in out and "Globex" not in out
+
+
+@pytest.mark.parametrize("command", ["draft", "review"])
+def test_help_descriptions_start_with_a_capital(run, capsys, command):
+    status, out, _ = run(command, "--help")
+    assert status == 0
+    description = out.split("\n\n")[1]
+    assert description[0].isupper() and description.rstrip().endswith(".")
 
 
 def test_review_exit_status_follows_errors(run, files):

@@ -15,6 +15,7 @@ MODULES = ["followup_lib.outcomes", "followup_lib.outcomes.schema",
            "followup_lib.outcomes.analysis", "followup_lib.outcomes.rates",
            "followup_lib.outcomes.plots", "followup_lib.outcomes.importer",
            "followup_lib.outcomes.tracker_mapping", "followup_lib.outcomes.tracker_values",
+           "followup_lib.outcomes.tracker_labels",
            "followup_lib.outcomes.k_anonymity", "followup_lib.outcomes.anonymise",
            "followup_lib.cli.outcomes", "followup_lib.cli.anonymise"]
 

@@ -134,10 +134,63 @@ def test_spelling_spares_names_links_acronyms_and_workplace_words():
     assert finding.severity == "warning" and "'especially'" in finding.message
 
 
+@pytest.mark.parametrize("word", ["programme", "organisation", "organise", "colour", "behaviour", "favour",
+                                  "centre", "analyse", "licence", "catalogue", "travelled", "rollout",
+                                  "onboarding", "roadmap", "timelines", "deliverables"])
+def test_british_spellings_and_workplace_words_are_not_misspelled(word):
+    text = GOOD_NOTE.replace("the churn dashboard", f"the {word} of the churn dashboard")
+    assert "spelling" not in review_draft(text, "thank_you").rules()
+
+
+@pytest.mark.parametrize("typo,correction", [("programe", "programme"), ("rolout", "rollout"),
+                                             ("organsation", "organisation")])
+def test_near_misses_of_listed_words_are_still_flagged(typo, correction):
+    text = GOOD_NOTE.replace("the churn dashboard", f"the {typo} of the churn dashboard")
+    finding = next(f for f in review_draft(text, "thank_you").findings if f.rule == "spelling")
+    assert finding.severity == "warning" and f"'{typo}'" in finding.message
+
+
+@pytest.mark.parametrize("kind,expected", [("thank_you", "Thank you for the interview"),
+                                           ("follow_up", "Following up on my interview"),
+                                           ("second_attempt", "Checking in on my application")])
+def test_missing_subject_suggests_a_subject_that_fits_the_kind(kind, expected):
+    body = FOLLOW_UP.split("\n\n", 1)[1]
+    tip = next(f for f in review_draft(body, kind).findings if f.rule == "missing_subject")
+    assert f"'{expected}'" in tip.message
+    named = next(f for f in review_draft(body, kind, {"position": "Data Analyst"}).findings
+                 if f.rule == "missing_subject")
+    assert "Data Analyst" in named.message and ("Thank you" in named.message) is (kind == "thank_you")
+
+
 def test_missing_elements_of_a_thank_you():
     review = review_draft("Hi Sam,\n\nThe interview was today.\n\nZoë", "thank_you")
     assert {"missing_thanks", "missing_interest", "missing_specific_topic"} <= set(review.rules("error"))
     assert "missing_next_steps" in review.rules("warning")
+
+
+TOPIC_PHRASES = [("I enjoyed discussing the night shift rota.", "night shift rota"),
+                 ("It was great to hear about the new clinic.", "new clinic"),
+                 ("Your plans for the new patient portal sound exciting.", "patient portal"),
+                 ("I enjoyed learning about the warehouse robotics pilot.", "robotics pilot"),
+                 ("The rollout plan you described made a lot of sense.", "rollout plan")]
+
+
+@pytest.mark.parametrize("with_context", [False, True])
+@pytest.mark.parametrize("sentence,topic", TOPIC_PHRASES)
+def test_natural_topic_phrasings_count_as_a_topic(sentence, topic, with_context):
+    text = GOOD_NOTE.replace("I especially\nenjoyed our conversation about the churn dashboard.", sentence)
+    assert sentence in text
+    review = review_draft(text, "thank_you", {"topics": [topic]} if with_context else None)
+    assert review.findings == (), [f.message for f in review.findings]
+
+
+@pytest.mark.parametrize("sentence", ["I enjoyed our conversation.", "I enjoyed discussing the role.",
+                                      "It was great to learn more about the team.",
+                                      "I look forward to hearing about the next steps.",
+                                      "I hope to hear about your decision soon."])
+def test_generic_lead_ins_still_miss_a_topic(sentence):
+    text = GOOD_NOTE.replace("I especially\nenjoyed our conversation about the churn dashboard.", sentence)
+    assert "missing_specific_topic" in review_draft(text, "thank_you").rules("error")
 
 
 def test_context_topic_must_appear():
@@ -264,10 +317,19 @@ def test_empty_or_non_text_is_refused(text):
     assert err.value.field == "text"
 
 
-def test_unknown_kind_names_the_allowed_values():
+def test_unknown_kind_names_the_allowed_values_once():
     with pytest.raises(InputError) as err:
         review_draft(GOOD_NOTE, "postcard")
-    assert err.value.field == "kind" and all(kind in str(err.value) for kind in KINDS)
+    assert err.value.field == "kind" and all(str(err.value).count(kind) == 1 for kind in KINDS)
+
+
+@pytest.mark.parametrize("typed,meant", [("thankyou", "thank_you"), ("Follow-up", "follow_up"),
+                                         ("voice mail", "voicemail"), ("second", "second_attempt")])
+def test_a_near_miss_kind_gets_a_suggestion(typed, meant):
+    with pytest.raises(InputError) as err:
+        review_draft(GOOD_NOTE, typed)
+    assert str(err.value).endswith(f"did you mean '{meant}'?")
+    assert "use one of" not in str(err.value) and "call_script" not in str(err.value)
 
 
 @pytest.mark.parametrize("unit", ["Thank you for your time and our conversation about SQL. ",
@@ -295,11 +357,32 @@ def test_non_english_gets_one_clear_finding_not_a_flood(text):
     assert "English" in review.findings[0].message
 
 
+HTML_NOTE = ("<p>Hi Sam,</p><p>Thank you for meeting with me about the <b>Data Analyst</b> role. I especially "
+             "enjoyed our conversation about the churn dashboard.<br>I am very interested in the position "
+             "and look forward to hearing about the next steps.</p><p>Best regards,<br>Zoë Ångström</p>")
+
+
+def test_pasted_html_is_one_clear_finding_not_one_per_tag():
+    review = review_draft(HTML_NOTE, "thank_you")
+    assert review.rules("error") == ["html"] and review.rules("warning") == []
+    finding = review.findings[0]
+    assert HTML_NOTE[finding.start:finding.end] == "<p>" and "<p>" in finding.message
+    assert "HTML" in finding.message and "plain text" in finding.message
+
+
+def test_a_real_angle_placeholder_is_still_a_placeholder_next_to_html():
+    review = review_draft(HTML_NOTE.replace("Zoë Ångström", "<YOUR NAME>"), "thank_you")
+    assert sorted(review.rules("error")) == ["html", "placeholder"]
+    finding = next(f for f in review.findings if f.rule == "placeholder")
+    assert "<YOUR NAME>" in finding.message
+
+
 def test_html_in_the_text_is_reported_as_text():
     text = GOOD_NOTE.replace("Best regards", "<script>alert('hi')</script>\n\nBest regards")
     review = review_draft(text, "thank_you")
-    finding = next(f for f in review.findings if f.rule == "placeholder")
+    finding = next(f for f in review.findings if f.rule == "html")
     assert text[finding.start:finding.end] == "<script>" and "<script>" in finding.message
+    assert review.rules("error") == ["html"]
 
 
 def test_to_dict_is_json_ready_and_consistent():

@@ -123,3 +123,8 @@ def test_company_and_position_round_trip():
 def test_base_is_valid():
     assert case().interview_date == date(2026, 11, 16)
     assert BASE["decision_by"] == "2026-11-20"
+
+
+def test_misspelt_kind_gets_a_suggestion():
+    with pytest.raises(InputError, match="did you mean 'thank_you'"):
+        case(contacts=[contact("thankyou", "2026-11-17")])

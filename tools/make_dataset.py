@@ -7,7 +7,7 @@ Usage::
     python tools/make_dataset.py --out X.csv  # write only X.csv (e.g. to compare)
 
 The rows come from ``generate_applications(ROWS, SEED)``; the same seed, the same code
-and the same library versions give the same bytes (``tests/test_outcomes_dataset.py``
+and the same library versions give the same bytes (``tests/test_outcomes_generator.py``
 checks it).
 """
 

@@ -44,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the ``followup`` command and return its exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # usage errors (already printed as one line) and --help
+        return int(stop.code or 0)
     try:
         return int(args.handler(args) or 0)
     except FollowupError as exc:

@@ -13,7 +13,13 @@ from followup_lib.etiquette.params import K_ANONYMITY
 
 
 def register(sub) -> None:
-    """Add the ``anonymise`` sub-command."""
+    """Add the ``anonymise`` sub-command.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        The ``followup`` command's sub-commands.
+    """
     parser = sub.add_parser(
         "anonymise", help="anonymise a job-tracker export (CSV or .xlsx)",
         description="Drop names, companies, URLs and notes; turn dates into day counts; "
@@ -32,7 +38,18 @@ def register(sub) -> None:
 
 
 def run_anonymise(args: argparse.Namespace) -> int:
-    """Anonymise ``args.input`` into ``args.output`` and print the report."""
+    """Anonymise ``args.input`` into ``args.output`` and print the report.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        ``input``, ``output``, ``mapping``, ``sheet``, ``k`` and ``format``.
+
+    Returns
+    -------
+    int
+        0; a problem raises InputError, which ``followup`` prints as one line.
+    """
     from followup_lib.outcomes.anonymise import anonymise_file
     from followup_lib.outcomes.tracker_mapping import load_mapping
 

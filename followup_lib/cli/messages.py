@@ -5,9 +5,14 @@ Examples of use::
     followup draft thank_you --situation case.json --name "Zoë Ångström" \\
         --interviewer "Ms. Lee" --position "Data Analyst" --company Acme \\
         --topic "the churn dashboard" --tone formal
+    followup draft voicemail --interview-end 2026-11-16T15:00-05:00 --name "Sam Roe" \\
+        --interviewer "Ms. Lee" --position Analyst --phone "+1 555 010 0199"
     followup review note.txt --kind thank_you --context context.json --format json
 
-``review`` exits with 0 when the draft has no errors, 1 when it has; bad input exits 2.
+``draft`` takes the case like ``advise`` does (``--situation`` and the case flags), and
+the case's ``contact_name``, ``company`` and ``position`` stand in for ``--interviewer``,
+``--company`` and ``--position`` when those are not given. ``review`` exits with 0 when
+the draft has no errors, 1 when it has; bad input exits 2.
 """
 
 from __future__ import annotations
@@ -17,24 +22,39 @@ import json
 from pathlib import Path
 
 from followup_lib.cli.common import add_format_option, print_json, read_text_arg
+from followup_lib.cli.plans import add_case_options, case_from_args, case_given
 from followup_lib.errors import InputError
 from followup_lib.messages.drafts import TONES, VARIANTS
-from followup_lib.messages.kinds import KINDS
+from followup_lib.messages.kinds import KINDS, check_kind
+from followup_lib.messages.required import KIND_NAMES, MissingFieldsError
 
 _DRAFT_HELP = "draft a thank-you, follow-up, second attempt, call script or voicemail"
+_DRAFT_DESCRIPTION = ("Draft a thank-you, follow-up, second attempt, call script or voicemail. "
+                      "A call script and a voicemail need the case (--situation or --interview-end); "
+                      "its contact_name, company and position fill in --interviewer, --company and "
+                      "--position when they are not given.")
 _REVIEW_HELP = "review a draft: missing elements, placeholders, pressure, length, spelling, timing"
+_REVIEW_DESCRIPTION = "Review a draft: missing elements, placeholders, pressure, length, spelling, timing."
+#: How ``draft`` names a missing field, and the option(s) that supply it.
+_FIELD_OPTIONS = {
+    "name": ("name", "--name"), "interviewer": ("interviewer", "--interviewer"),
+    "position": ("position", "--position"), "company": ("company", "--company"),
+    "topics": ("topic", "--topic"), "phone": ("phone", "--phone"),
+    "situation": ("situation", "--situation FILE.json", "--interview-end DATETIME"),
+    "hr_contact": ("hr-contact", "--hr-contact", "--interviewer"),
+}
 
 
 def register(subparsers) -> None:
     """Add the ``draft`` and ``review`` sub-commands to the ``followup`` parser."""
-    draft = subparsers.add_parser("draft", help=_DRAFT_HELP, description=_DRAFT_HELP + ".")
-    draft.add_argument("kind", choices=KINDS, metavar="KIND", help=f"one of {', '.join(KINDS)}")
-    draft.add_argument("--situation", metavar="FILE.json",
-                       help="the case file (needed for call_script and voicemail)")
+    draft = subparsers.add_parser("draft", help=_DRAFT_HELP, description=_DRAFT_DESCRIPTION)
+    draft.add_argument("kind", metavar="KIND", help=f"one of {', '.join(KINDS)}")
+    add_case_options(draft)  # --situation and the case fields, as for `advise`
+    add_format_option(draft)
     draft.add_argument("--name", help="your full name")
     draft.add_argument("--interviewer", help="the interviewer as you'd greet them (default: the case's contact)")
-    draft.add_argument("--position", help="the job title")
-    draft.add_argument("--company", help="the employer")
+    draft.add_argument("--position", help="the job title (default: the case's position)")
+    draft.add_argument("--company", help="the employer (default: the case's company)")
     draft.add_argument("--topic", dest="topics", action="append", metavar="TOPIC",
                        help="a specific topic from the conversation (repeatable; the first is used)")
     draft.add_argument("--tone", choices=TONES, default=TONES[0], help=f"default: {TONES[0]}")
@@ -43,12 +63,11 @@ def register(subparsers) -> None:
     draft.add_argument("--hr-contact", help="second attempt: write to this HR contact")
     draft.add_argument("--phone", help="your phone number (needed for a voicemail)")
     draft.add_argument("--variant", type=int, choices=range(VARIANTS), help=f"pick one of {VARIANTS} wordings")
-    add_format_option(draft)
     draft.set_defaults(handler=run_draft)
 
-    review = subparsers.add_parser("review", help=_REVIEW_HELP, description=_REVIEW_HELP + ".")
+    review = subparsers.add_parser("review", help=_REVIEW_HELP, description=_REVIEW_DESCRIPTION)
     review.add_argument("file", metavar="FILE|-", help="the draft as a UTF-8 text file, or - for standard input")
-    review.add_argument("--kind", required=True, choices=KINDS, metavar="KIND", help=f"one of {', '.join(KINDS)}")
+    review.add_argument("--kind", required=True, metavar="KIND", help=f"one of {', '.join(KINDS)}")
     review.add_argument("--context", metavar="FILE.json",
                         help="JSON with name, interviewer, company, position, phone, topics, "
                              "situation (a case object or a case file's path) and send_date")
@@ -56,16 +75,33 @@ def register(subparsers) -> None:
     review.set_defaults(handler=run_review)
 
 
+def _options_error(error: MissingFieldsError) -> InputError:
+    """The library's missing-fields error, reworded with the options that supply each field."""
+    labels = [_FIELD_OPTIONS[name][0] for name in error.names]
+    if len(error.names) == 1:
+        flags = " or ".join(_FIELD_OPTIONS[error.names[0]][1:])
+        problem = f"is missing ({KIND_NAMES[error.kind]} needs it)"
+    else:
+        options = [_FIELD_OPTIONS[name][1] + "".join(f" (or {alt})" for alt in _FIELD_OPTIONS[name][2:])
+                   for name in error.names]
+        flags = f"{', '.join(options[:-1])} and {options[-1]}"
+        problem = f"are missing ({KIND_NAMES[error.kind]} needs them)"
+    return InputError(", ".join(labels), problem, f"pass {flags}")
+
+
 def run_draft(args: argparse.Namespace) -> int:
     """Handle ``followup draft``: print the draft; exit status 0."""
-    from followup_lib.etiquette.situation import load_situation
     from followup_lib.messages.drafts import draft
 
-    situation = load_situation(args.situation) if args.situation else None
-    result = draft(args.kind, situation, name=args.name, interviewer=args.interviewer,
-                   position=args.position, company=args.company, topics=args.topics,
-                   tone=args.tone, value_link=args.link, value_note=args.note,
-                   hr_contact=args.hr_contact, phone=args.phone, variant=args.variant)
+    kind = check_kind(args.kind)
+    situation = case_from_args(args) if case_given(args) else None
+    try:
+        result = draft(kind, situation, name=args.name, interviewer=args.interviewer,
+                       position=args.position, company=args.company, topics=args.topics,
+                       tone=args.tone, value_link=args.link, value_note=args.note,
+                       hr_contact=args.hr_contact, phone=args.phone, variant=args.variant)
+    except MissingFieldsError as error:
+        raise _options_error(error) from None
     if args.format == "json":
         print_json(result.to_dict())
     else:
@@ -101,10 +137,11 @@ def run_review(args: argparse.Namespace) -> int:
     """Handle ``followup review``: print the findings; exit 0 with no errors, else 1."""
     from followup_lib.messages.review import review_draft
 
+    kind = check_kind(args.kind)
     if args.file == "-" and args.context == "-":
         raise InputError("--context", "cannot share standard input with the draft", "give it as a file")
     text = read_text_arg(args.file, "FILE")
-    review = review_draft(text, args.kind, load_context(args.context))
+    review = review_draft(text, kind, load_context(args.context))
     if args.format == "json":
         print_json(review.to_dict())
     else:

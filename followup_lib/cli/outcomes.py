@@ -15,7 +15,13 @@ from followup_lib.cli.common import add_format_option, print_json
 
 
 def register(subparsers) -> None:
-    """Add the ``analyse`` sub-command."""
+    """Add the ``analyse`` sub-command.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        The ``followup`` command's sub-commands.
+    """
     parser = subparsers.add_parser(
         "analyse", help="how fast employers respond, from an applications file",
         description="Summarise an applications file: waiting times with censoring, "
@@ -28,7 +34,18 @@ def register(subparsers) -> None:
 
 
 def run_analyse(args: argparse.Namespace) -> int:
-    """Load, validate and summarise the file; print text or JSON. Returns 0."""
+    """Load, validate and summarise the file; print text or JSON.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        ``file`` (or ``None`` for the shipped dataset) and ``format``.
+
+    Returns
+    -------
+    int
+        0; a bad file raises InputError, which ``followup`` prints as one line.
+    """
     from followup_lib.outcomes.analysis import summarise
     from followup_lib.outcomes.loader import SHIPPED_DATASET, load_applications
 
@@ -51,9 +68,8 @@ def _days(value) -> str:
 
 def _follow_up_lines(report: dict) -> list[str]:
     """The follow-up table as aligned lines; suppressed groups say so."""
-    names = {"yes": "thank-you sent", "no": "no thank-you", "early": "follow-up early",
-             "on_time": "follow-up on time", "late": "follow-up late", "none": "no follow-up",
-             "unknown": "follow-up not recorded"}
+    from followup_lib.outcomes.rates import GROUP_NAMES as names
+
     lines = [f"After an interview ({report['n_interviewed']:,} interviewed): "
              "share who heard a decision, 95% interval"]
     for row in report["follow_up"]:
@@ -69,6 +85,16 @@ def _follow_up_lines(report: dict) -> list[str]:
 
 def format_report(report: dict) -> str:
     """The :func:`~followup_lib.outcomes.analysis.summarise` report as text for a coach.
+
+    Parameters
+    ----------
+    report : dict
+        From :func:`~followup_lib.outcomes.analysis.summarise`, optionally with ``file``.
+
+    Returns
+    -------
+    str
+        A few lines: the wait, the chances, the follow-up table and its caveat.
 
     Examples
     --------

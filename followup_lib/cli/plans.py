@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from followup_lib.cli.common import add_format_option, parse_today, print_json, read_text_arg
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import Params
+from followup_lib.textio import atomic_path
 
 CASE_FLAGS = {  # flag dest -> case field
     "interview_end": "interview_end", "timezone": "timezone", "country": "country",
@@ -21,19 +20,27 @@ def register(sub) -> None:
     """Add the ``advise`` and ``plan`` sub-commands."""
     advise = sub.add_parser("advise", help="what to do next in a case, and why",
                             description="Advise on the next step of a case (see README: the case file).")
-    _add_case_options(advise)
+    _add_advice_options(advise)
     advise.set_defaults(handler=run_advise)
     plan = sub.add_parser("plan", help="the whole follow-up schedule of a case",
                           description="Lay out every step from the thank-you to moving on.")
-    _add_case_options(plan)
+    _add_advice_options(plan)
     plan.add_argument("--ics", metavar="FILE", help="also write the schedule as an iCalendar (.ics) file")
     plan.set_defaults(handler=run_plan)
 
 
-def _add_case_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--situation", metavar="FILE.json", help="the case file (JSON); '-' reads standard input")
+def _add_advice_options(parser: argparse.ArgumentParser) -> None:
+    """The case options plus ``--today``, ``--format`` and ``--param`` (for advise and plan)."""
+    add_case_options(parser)
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="the day to advise for (default: today)")
     add_format_option(parser)
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="override an etiquette parameter, e.g. follow_up_grace=3 (repeatable)")
+
+
+def add_case_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--situation`` and the case-field flags (shared by advise, plan and draft)."""
+    parser.add_argument("--situation", metavar="FILE.json", help="the case file (JSON); '-' reads standard input")
     flags = parser.add_argument_group("case fields (instead of, or on top of, --situation)")
     flags.add_argument("--interview-end", metavar="DATETIME", help="e.g. 2026-11-16T15:00-05:00")
     flags.add_argument("--timezone", metavar="ZONE", help="e.g. America/New_York (for daylight saving)")
@@ -47,8 +54,12 @@ def _add_case_options(parser: argparse.ArgumentParser) -> None:
                        help="something you sent, e.g. thank_you=2026-11-16T19:00-05:00 (repeatable)")
     flags.add_argument("--response", action="append", default=[], metavar="KIND=WHEN[,NEW_DATE]",
                        help="what the employer sent, e.g. new_timeline=2026-11-25,2026-12-11 (repeatable)")
-    flags.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                       help="override an etiquette parameter, e.g. follow_up_grace=3 (repeatable)")
+
+
+def case_given(args: argparse.Namespace) -> bool:
+    """True when ``--situation`` or any case flag was given."""
+    return bool(args.situation or any(getattr(args, dest) is not None for dest in CASE_FLAGS)
+                or args.invited_to_call or args.traditional_industry or args.contact or args.response)
 
 
 def _split(item: str, flag: str) -> tuple[str, str]:
@@ -133,8 +144,6 @@ def _write_atomic(path: Path, payload: bytes) -> Path:
         raise InputError("--ics", f"{str(path)!r} does not end in .ics", "name the file e.g. plan.ics")
     if not path.parent.exists():
         raise InputError("--ics", f"the folder {str(path.parent)!r} does not exist", "create it or pick another")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(payload)
-    os.replace(tmp, path)
+    with atomic_path(path) as part:
+        part.write_bytes(payload)
     return path

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -47,8 +45,9 @@ def _parse_bool(value, field_name: str) -> bool:
 def _choice(value, allowed: tuple[str, ...], field_name: str) -> str:
     if value in allowed:
         return value
-    raise InputError(field_name, f"{value!r} is not one of {', '.join(allowed)}",
-                     f"use one of {', '.join(allowed)}")
+    close = difflib.get_close_matches(str(value), allowed, n=1)
+    fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(allowed)}"
+    raise InputError(field_name, f"{value!r} is not a known value", fix)
 
 
 def _when_json(value: When) -> str:
@@ -337,13 +336,9 @@ def load_situation(path) -> Situation:
 
 def save_situation(situation: Situation, path) -> Path:
     """Write a case to a JSON file atomically (a crash never leaves half a file)."""
+    from followup_lib.textio import atomic_path
+
     p = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(situation.to_json() + "\n")
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(p) as part:
+        part.write_text(situation.to_json() + "\n", encoding="utf-8")
     return p

@@ -10,7 +10,7 @@ Every field is plain text. It is stripped, must not be empty where the kind need
 has a length limit, and is inserted literally (no HTML escaping, nothing interpreted):
 the draft is plain text, and a face that shows it as HTML escapes it there. A missing
 field raises :class:`~followup_lib.errors.InputError` naming the field, never a blank or
-a leftover ``[Name]``.
+a leftover ``[Name]``; when several are missing, one error names them all.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 from followup_lib.errors import InputError
 from followup_lib.messages.kinds import (EMAIL_KINDS, SPOKEN_KINDS, body_start, check_kind,
                                          count_words, speaking_seconds, spoken_date)
+from followup_lib.messages.required import FIXES, MissingFieldsError, missing_fields
 
 TONES = ("warm", "formal")
 VARIANTS = 3
@@ -33,23 +34,6 @@ FIELD_LIMITS = {"name": 80, "interviewer": 80, "hr_contact": 80, "position": 120
                 "company": 120, "topic": 200, "value_note": 300, "value_link": 500, "phone": 40}
 MAX_TOPICS = 5
 
-#: What to do about each field when it is missing.
-_FIXES = {
-    "name": "give your full name as you sign your emails",
-    "interviewer": "give the interviewer's name as you'd greet them, e.g. Ms. Lee or Sam",
-    "position": "give the job title you interviewed for",
-    "company": "give the company's name",
-    "topics": "give one specific topic from your conversation, e.g. the data migration project",
-    "phone": "give the number they can call you back on",
-    "situation": "give the case (interview date and time) so the script can say when you interviewed",
-}
-_REQUIRED = {
-    "thank_you": ("name", "interviewer", "position", "company", "topics"),
-    "follow_up": ("name", "interviewer", "position", "company", "topics"),
-    "second_attempt": ("name", "position", "company"),
-    "call_script": ("name", "interviewer", "position", "situation"),
-    "voicemail": ("name", "interviewer", "position", "situation", "phone"),
-}
 _LOWERCASE_LEAD = {"the", "a", "an", "our", "your", "my", "how", "what", "why", "when", "which"}
 #: Punctuation stripped from the end of a topic, so it reads inside a sentence.
 PHRASE_END = " .;,!?:"
@@ -134,7 +118,7 @@ def clean_text(value, field: str, *, limit: int | None = None) -> str | None:
 def _reject_placeholder(text: str, field: str) -> None:
     from followup_lib.messages.rules import find_placeholders
 
-    found = [(a, b) for a, b in find_placeholders(text) if text[a] != "<"]  # HTML stays literal text
+    found = find_placeholders(text)  # HTML tags are not placeholders: they stay literal text
     if found:
         start, end = found[0]
         raise InputError(field, f"looks like template text ({text[start:end]!r})",
@@ -185,7 +169,7 @@ def clean_texts(value, field: str, *, limit: int, max_items: int | None = None,
 
 def _clean_topics(topics) -> list[str]:
     cleaned = clean_texts(topics, "topics", limit=FIELD_LIMITS["topic"], max_items=MAX_TOPICS,
-                          fix=_FIXES["topics"])
+                          fix=FIXES["topics"])
     return [phrase for phrase in map(_as_phrase, cleaned) if phrase]
 
 
@@ -254,13 +238,17 @@ def _timeline_days(situation) -> dict:
 
 
 def _check_required(kind: str, fields: dict) -> None:
-    for name in _REQUIRED[kind]:
-        if not fields.get(name):
-            problem = "is missing" if name == "situation" else "is empty"
-            raise InputError(name, f"{problem} (a {kind.replace('_', '-')} needs it)", _FIXES[name])
-    if kind == "second_attempt" and not (fields["interviewer"] or fields["hr_contact"]):
-        raise InputError("hr_contact", "is empty and so is interviewer",
-                         "give the hiring manager (interviewer) or an HR contact to write to")
+    missing = missing_fields(kind, fields)
+    if missing:
+        raise MissingFieldsError(kind, missing)
+
+
+def _field_or_case(value, field: str, situation, attribute: str | None = None) -> str | None:
+    """A field as given, else the case's value of it (its ``attribute``), checked like a field."""
+    text = clean_text(value, field)
+    if text or situation is None:
+        return text
+    return clean_text(getattr(situation, attribute or field, None), field)
 
 
 def _pick_variant(variant, kind: str, tone: str, fields: dict) -> int:
@@ -285,8 +273,9 @@ def draft(kind: str, situation=None, *, name=None, interviewer=None, position=No
         The case; required for the scripts (they say the interview date). Emails use it
         to name the interview date, a stated decision date and the date you followed up.
     name, interviewer, position, company : str
-        Your full name; the interviewer as you'd greet them (``"Ms. Lee"``, ``"Sam"``;
-        defaults to the case's ``contact_name``); the job title; the company.
+        Your full name; the interviewer as you'd greet them (``"Ms. Lee"``, ``"Sam"``);
+        the job title; the company. The last three default to the case's
+        ``contact_name``, ``position`` and ``company``.
     topics : str or list of str
         Specific topics from the conversation; the first is mentioned.
     tone : {"warm", "formal"}
@@ -306,7 +295,9 @@ def draft(kind: str, situation=None, *, name=None, interviewer=None, position=No
     Raises
     ------
     InputError
-        When the kind or tone is unknown or a field the kind needs is missing or invalid.
+        When the kind or tone is unknown or a field is invalid.
+    ~followup_lib.messages.required.MissingFieldsError
+        An :class:`InputError` naming every field the kind needs that is missing.
 
     Examples
     --------
@@ -321,20 +312,19 @@ def draft(kind: str, situation=None, *, name=None, interviewer=None, position=No
     Thank you for taking the time to meet with me about the Data Analyst position at Acme...
     Sincerely,
     Zoë Ångström
-    >>> draft("thank_you", name="Sam Roe", position="Analyst", company="Acme", topics="SQL")
+    >>> draft("thank_you", name="Sam Roe", position="Analyst", topics="SQL")
     Traceback (most recent call last):
     ...
-    followup_lib.errors.InputError: interviewer: is empty (a thank-you needs it); give the interviewer's name as you'd greet them, e.g. Ms. Lee or Sam
+    followup_lib.messages.required.MissingFieldsError: interviewer, company: are missing (a thank-you needs them); give the interviewer's name as you'd greet them, e.g. Ms. Lee or Sam; the company's name
     """
     kind = check_kind(kind)
     if tone not in TONES:
         raise InputError("tone", f"{tone!r} is not a tone", f"use one of {', '.join(TONES)}")
     fields = {
         "name": clean_text(name, "name"),
-        "interviewer": clean_text(interviewer, "interviewer")
-        or (clean_text(situation.contact_name, "interviewer") if situation is not None else None),
-        "position": clean_text(position, "position"),
-        "company": clean_text(company, "company"),
+        "interviewer": _field_or_case(interviewer, "interviewer", situation, "contact_name"),
+        "position": _field_or_case(position, "position", situation),
+        "company": _field_or_case(company, "company", situation),
         "hr_contact": clean_text(hr_contact, "hr_contact"),
         "topics": _clean_topics(topics),
         "link": _clean_link(value_link),

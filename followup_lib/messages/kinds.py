@@ -8,6 +8,7 @@ reviewer judges.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 
@@ -32,10 +33,16 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 def check_kind(kind) -> str:
     """Return ``kind`` when it is a known kind of message; raise :class:`InputError` if not.
 
+    The error suggests the closest kind when there is one, else lists the kinds once.
+
     Examples
     --------
     >>> check_kind("voicemail")
     'voicemail'
+    >>> check_kind("thankyou")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: kind: 'thankyou' is not a kind of message; did you mean 'thank_you'?
     >>> check_kind("letter")
     Traceback (most recent call last):
     ...
@@ -43,7 +50,10 @@ def check_kind(kind) -> str:
     """
     if isinstance(kind, str) and kind.strip() in KINDS:
         return kind.strip()
-    raise InputError("kind", f"{kind!r} is not a kind of message", f"use one of {', '.join(KINDS)}")
+    typed = kind.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(kind, str) else ""
+    close = difflib.get_close_matches(typed, KINDS, n=1)
+    fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(KINDS)}"
+    raise InputError("kind", f"{kind!r} is not a kind of message", fix)
 
 
 def body_start(text: str) -> int:

@@ -14,13 +14,19 @@ missing_thanks              error     no thanks (thank-you, follow-up); warning 
 missing_interest            error     no restated interest (emails); warning for a second
                                       attempt and for scripts
 missing_specific_topic      error     thank-you: no context topic (or, without context,
-                                      nothing concrete about the conversation); warning
-                                      for a follow-up with no topic, link or attachment
+                                      nothing concrete about the conversation, such as
+                                      "discussing the rota", "to hear about the new
+                                      clinic", "your plans for the portal", "the model
+                                      you described"; "the role" or "the team" is not
+                                      concrete); warning for a follow-up with no topic,
+                                      link or attachment
 missing_next_steps          warning   no look ahead to next steps (emails)
 missing_identity            error     a script without full name, position and interview
                                       date (a voicemail also without a phone number)
 placeholder                 error     leftover ``[Your Name]``, ``{{ x }}``, ``<NAME>``,
                                       ``XXX``, ``(insert …)``, ``Mr./Ms.``, ``Your Name``
+html                        error     HTML tags or entities (``<p>``, ``<br>``, ``&nbsp;``):
+                                      one finding for the whole draft, at the first tag
 pressure                    error     demanding, urgent, guilt-tripping, ultimatum,
                                       begging or counting-the-contacts phrasing
 late                        error     sent outside its window (too early or too late),
@@ -38,9 +44,15 @@ spelling                    warning   a word the dictionary lacks; tip at a sent
                                       start (it may be a name)
 not_english                 warning   the text is not English: spelling and wording
                                       checks are skipped, not reported as faults
-missing_subject             tip       an email without a ``Subject:`` line
+missing_subject             tip       an email without a ``Subject:`` line (the suggested
+                                      subject fits the kind)
 timing_unchecked            tip       no send date given and the interview is still ahead
 ==========================  ========  ==================================================
+
+Pasted HTML is read as text, never rendered. It gets the one ``html`` finding instead of a
+placeholder error per tag (see :mod:`followup_lib.messages.markup` for what counts as a
+tag), and the tags are left out of the wording checks; a ``<NAME>`` or ``<company name>``
+left from a template is still a ``placeholder``.
 
 Empty or whitespace-only text is not a draft: it raises ``InputError("text", …)``
 rather than returning a review. A paste longer than ``MAX_REVIEW_CHARS`` gets a
@@ -57,6 +69,7 @@ from followup_lib.etiquette.params import DEFAULTS, Params
 from followup_lib.messages import identity, rules, spelling
 from followup_lib.messages.context import ReviewContext
 from followup_lib.messages.kinds import SPOKEN_KINDS, body_start, check_kind, count_words, speaking_seconds
+from followup_lib.messages.markup import find_html
 from followup_lib.messages.rules import SEVERITIES, Finding
 from followup_lib.messages.timing import timing_findings
 
@@ -211,11 +224,13 @@ def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULT
     else:
         words = count_words(text[body_start(text):] if kind not in SPOKEN_KINDS else text)
     placeholders = rules.placeholder_findings(checked)
-    prose = _blank(checked, [(f.start, f.end) for f in placeholders])  # template text is not content
+    markup = find_html(checked)
+    prose = _blank(checked, [(f.start, f.end) for f in placeholders] + markup)  # not content
     findings += (placeholders
+                 + rules.html_findings(checked)
                  + rules.length_findings(kind, words, params)
                  + rules.exclamation_findings(checked)
-                 + rules.subject_findings(checked, kind)
+                 + rules.subject_findings(checked, kind, ctx.position)
                  + _word_findings(prose, kind, ctx)
                  + timing_findings(kind, ctx.situation, ctx.send_date, params))
     findings = _capped(findings)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from followup_lib.etiquette.params import DEFAULTS, Params
 from followup_lib.messages.kinds import EMAIL_KINDS, body_start, speaking_seconds, word_key
+from followup_lib.messages.markup import find_html, is_html_tag
 
 SEVERITIES = ("error", "warning", "tip")
 WORDLISTS = Path(__file__).resolve().parent / "wordlists"
@@ -94,7 +95,8 @@ _PLACEHOLDER = re.compile("|".join([
 def find_placeholders(text: str) -> list[tuple[int, int]]:
     """Spans of leftover template text: ``[Name]``, ``{{ x }}``, ``<NAME>``, ``XXX``, ``Mr./Ms.`` …
 
-    Angle brackets around an e-mail address or a link are not placeholders.
+    Angle brackets around an e-mail address or a link are not placeholders, and neither
+    are HTML tags such as ``<p>`` (see :func:`html_findings`).
 
     Examples
     --------
@@ -105,7 +107,7 @@ def find_placeholders(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _PLACEHOLDER.finditer(text):
         found = match.group()
-        if found.startswith("<") and ("@" in found or "://" in found):
+        if found.startswith("<") and ("@" in found or "://" in found or is_html_tag(found)):
             continue
         if found.startswith("[") and found[1:-1].strip().isdigit():
             continue  # a reference such as [1]
@@ -125,6 +127,26 @@ def placeholder_findings(text: str) -> list[Finding]:
                     f"'{text[a:b][:60]}' looks like leftover template text: replace it with the "
                     "real detail or delete it.", a, b)
             for a, b in find_placeholders(text)]
+
+
+def html_findings(text: str) -> list[Finding]:
+    """HTML tags or entities are one error for the whole draft, not one per tag.
+
+    Examples
+    --------
+    >>> [(f.rule, f.start, f.end) for f in html_findings("<p>Hi Sam,<br>thanks.</p>")]
+    [('html', 0, 3)]
+    >>> html_findings("Best, <YOUR NAME>")
+    []
+    """
+    spans = find_html(text)
+    if not spans:
+        return []
+    examples = list(dict.fromkeys(text[a:b][:20] for a, b in spans))
+    shown = ", ".join(f"'{tag}'" for tag in examples[:3])
+    what = f"{len(spans)} pieces of markup such as {shown}" if len(spans) > 1 else shown
+    return [Finding("html", "error", f"This looks like HTML ({what}): paste the plain text of your "
+                    "message, as the reader will see it.", *spans[0])]
 
 
 # --- pressure -------------------------------------------------------------------------
@@ -214,8 +236,19 @@ def length_findings(kind: str, word_count: int, params: Params = DEFAULTS) -> li
                     f"seconds (about {words} words) so it stays brief.")]
 
 
-def subject_findings(text: str, kind: str) -> list[Finding]:
+#: The subject line suggested for each kind of email: without and with the position.
+SUBJECT_EXAMPLES = {
+    "thank_you": ("Thank you for the interview", "Thank you for the {position} interview"),
+    "follow_up": ("Following up on my interview", "Following up on the {position} interview"),
+    "second_attempt": ("Checking in on my application",
+                       "Checking in on my application for the {position} role"),
+}
+
+
+def subject_findings(text: str, kind: str, position: str | None = None) -> list[Finding]:
     """An email without a ``Subject:`` line gets a tip (only 4 of 14 good examples have one).
+
+    The suggested subject fits the kind and names the position when it is known.
 
     Examples
     --------
@@ -223,15 +256,24 @@ def subject_findings(text: str, kind: str) -> list[Finding]:
     []
     >>> [(f.rule, f.severity) for f in subject_findings("Hi Sam,", "follow_up")]
     [('missing_subject', 'tip')]
+    >>> subject_findings("Hi Sam,", "follow_up", "Data Analyst")[0].message[:61]
+    "Consider a short subject line such as 'Following up on the Da"
     """
     if kind not in EMAIL_KINDS or body_start(text):
         return []
+    plain, with_position = SUBJECT_EXAMPLES[kind]
+    example = with_position.format(position=position) if position else plain
     return [Finding("missing_subject", "tip",
-                    "Consider a short subject line such as 'Thank you for the interview' so the "
+                    f"Consider a short subject line such as '{example}' so the "
                     "email is easy to find (a tip: many good emails go without one).")]
 
 
 # --- what a message must contain ------------------------------------------------------
+#: After a lead-in such as "learning about", a phrase that names nothing specific.
+_NOT_GENERIC = (r"(?!(?:(?:the|this|that|your|our|my|a|an|any|more)\s)?(?:role|position|job|company|"
+                r"opportunity|team|interview|organi[sz]ation|business|vacancy|post|work|department|"
+                r"process|next\s(?:steps?|stage|round)|outcome|decision|timeline|updates?|news|progress|"
+                r"results?|experience|background|skills|qualifications|application|candidacy|you)\b)")
 _CUES = {
     "thanks": r"\bthank(?:s|ing|ful)?\b|\bgrateful\b|\bgratitude\b|\bappreciat(?:e|ed|es|ing|ion|ive)\b",
     "interest": r"\binterest(?:ed|s)?\b|\benthusias(?:m|tic)\b|\bexcit(?:ed|ing|ement)\b|\beager\b"
@@ -243,10 +285,11 @@ _CUES = {
                   r"|\bin touch\b|\bwhere things stand\b|\bthe process\b|\bspeak(?:ing)? again\b",
     "topic": r"\b(?:conversation|discussion|chat|talk|exchange)s? (?:about|on|around|regarding|of)\b"
              r"|\b(?:we|you) (?:discussed|talked about|spoke about|covered|went over|touched on)\b"
-             r"|\byou (?:mentioned|described|explained|shared|showed|walked me through|outlined)\b"
+             r"|\byou (?:mentioned|described|explained|shared|showed|walked me through|outlined"
+             r"|told me about)\b|\byou(?:['’]re| are) (?:planning|building|launching|working on)\b"
              r"|\b(?:especially|particularly) (?:enjoyed|liked|valued|appreciated|interested)\b"
-             r"|\b(?:enjoyed|loved|liked|appreciated|valued) (?:hearing|learning|talking) (?:about|how) "
-             r"(?!the (?:role|position|job|company|opportunity|team)\b)[^\W\d_]",
+             r"|(?<!forward to )\b(?:discussing|exploring|(?:hear|hearing|learn|learning)(?: more)? "
+             r"(?:about|how)|your (?:plans?|vision|ideas?|goals?) (?:for|to)) " + _NOT_GENERIC + r"[^\W\d_]",
     "value": r"https?://|\bwww\.|\battached\b|\barticle\b|\blink\b|\bcase study\b|\bportfolio\b",
 }
 CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUES.items()}

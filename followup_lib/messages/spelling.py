@@ -3,8 +3,11 @@
 The dictionary is ``pyspellchecker``'s English word list, loaded once on first use
 (about a third of a second) and kept for the session. Not counted as mistakes: the
 context's names, company, job title and topics; words in Title Case inside a sentence
-(names); acronyms; links and e-mail addresses; and a small list of workplace words the
-dictionary lacks (``wordlists/industry_words.txt``).
+(names); acronyms; links and e-mail addresses; a small list of workplace words the
+dictionary lacks (``wordlists/industry_words.txt``: rollout, onboarding, roadmap …);
+British spellings (``wordlists/british_spellings.txt``: programme, organisation,
+colour …, and by rule their regular variants); and the plural of a known word
+(timelines, podcasts).
 """
 
 from __future__ import annotations
@@ -54,8 +57,9 @@ def _wordlist(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
-    """Every word the spell-checker and the workplace list know, lower case."""
-    return frozenset(_speller().word_frequency.dictionary) | _wordlist("industry_words")
+    """Every word the spell-checker and the project's word lists know, lower case."""
+    return (frozenset(_speller().word_frequency.dictionary) | _wordlist("industry_words")
+            | _wordlist("british_spellings"))
 
 
 def _known(word: str) -> bool:
@@ -66,18 +70,21 @@ def _known(word: str) -> bool:
 def is_english_word(word: str) -> bool:
     """True when the dictionary or the workplace list knows ``word`` (any case).
 
-    The dictionary spells the American way; a British spelling whose American form is
-    known also counts (organised, colour, centre, travelled, analyse, licence).
+    The dictionary spells the American way; a British spelling on the list or whose
+    American form is known also counts (programme, organised, colour, centre, travelled),
+    and so does the plural of a known word of four letters or more.
 
     Examples
     --------
     >>> is_english_word("Onboarding"), is_english_word("we're"), is_english_word("recieve")
     (True, True, False)
-    >>> is_english_word("candour"), is_english_word("organisation"), is_english_word("judgement")
+    >>> is_english_word("candour"), is_english_word("programme"), is_english_word("timelines")
     (True, True, True)
     """
     word = word_key(word).strip("'")
     if _known(word) or any(_known(variant) for variant in _american_forms(word)):
+        return True
+    if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") and _known(word[:-1]):
         return True
     base, _, end = word.rpartition("'")
     return bool(base) and end in _CONTRACTION_ENDS and _known(base)

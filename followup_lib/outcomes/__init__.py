@@ -16,7 +16,8 @@ Modules (imported on first use, so ``import followup_lib.outcomes`` stays light)
 - :mod:`~followup_lib.outcomes.plots` — matplotlib figures and a projector style.
 - The tracker anonymiser: :mod:`~followup_lib.outcomes.importer` (:func:`read_tracker`),
   :mod:`~followup_lib.outcomes.tracker_mapping` (:func:`load_mapping`),
-  :mod:`~followup_lib.outcomes.tracker_values`, :mod:`~followup_lib.outcomes.k_anonymity`
+  :mod:`~followup_lib.outcomes.tracker_values`,
+  :mod:`~followup_lib.outcomes.tracker_labels`, :mod:`~followup_lib.outcomes.k_anonymity`
   and :mod:`~followup_lib.outcomes.anonymise` (:func:`anonymise_file`,
   :func:`anonymise_table`).
 

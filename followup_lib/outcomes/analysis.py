@@ -19,7 +19,7 @@ import pandas as pd
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import K_ANONYMITY
-from followup_lib.outcomes.rates import response_rates_by_follow_up
+from followup_lib.outcomes.rates import require_columns, response_rates_by_follow_up
 
 #: Days at which :func:`summarise` reports P(response by day t).
 REPORT_DAYS = (7, 14, 21, 28)
@@ -36,13 +36,40 @@ class MedianDays:
     ci_upper: float
 
     def as_dict(self, digits: int = 1) -> dict:
-        """Rounded values, ``None`` where the median is not reached (JSON-friendly)."""
-        return {name: (round(value, digits) if math.isfinite(value) else None)
-                for name, value in vars(self).items()}
+        """Rounded values, ``None`` where the median is not reached (JSON-friendly).
+
+        Parameters
+        ----------
+        digits : int, default 1
+            Decimal places kept.
+
+        Returns
+        -------
+        dict
+            ``days``, ``ci_lower`` and ``ci_upper``.
+
+        Examples
+        --------
+        >>> MedianDays(7.0, 6.0, math.inf).as_dict()
+        {'days': 7.0, 'ci_lower': 6.0, 'ci_upper': None}
+        """
+        return {name: _json_number(value, digits) for name, value in vars(self).items()}
 
 
 def response_durations(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Days waited and whether each was answered, as arrays; InputError if unusable.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Validated applications (``response_days``, ``response_censored``).
+
+    Returns
+    -------
+    days : numpy.ndarray
+        Days to the response, or days watched without one.
+    answered : numpy.ndarray
+        True where a response came (not censored).
 
     Examples
     --------
@@ -51,13 +78,7 @@ def response_durations(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     >>> days.tolist(), answered.tolist()
     ([3.0, 40.0], [True, False])
     """
-    if not isinstance(df, pd.DataFrame):
-        raise InputError("applications", f"expected a table, not {type(df).__name__}",
-                         "load one with load_applications()")
-    for column in ("response_days", "response_censored"):
-        if column not in df.columns:
-            raise InputError("columns", f"missing required column: {column}",
-                             "load the table with load_applications()")
+    require_columns(df, ("response_days", "response_censored"))
     if len(df) == 0:
         raise InputError("applications", "has no rows", "choose a table with applications")
     days = pd.to_numeric(df["response_days"], errors="coerce").to_numpy(dtype=float)
@@ -111,6 +132,15 @@ def fit_response_curve(df: pd.DataFrame, confidence: float = 0.95):
 def as_response_curve(data):
     """A fitted curve: fit a table, or pass a fitted KaplanMeierFitter through.
 
+    Parameters
+    ----------
+    data : pandas.DataFrame or lifelines.KaplanMeierFitter
+        A table to fit with :func:`fit_response_curve`, or a curve, returned as it is.
+
+    Returns
+    -------
+    lifelines.KaplanMeierFitter
+
     Examples
     --------
     >>> table = pd.DataFrame({"response_days": [1.0, 2.0], "response_censored": [False, True]})
@@ -150,14 +180,45 @@ def median_days_to_response(data) -> MedianDays:
                       float(band.iloc[0, 1]))
 
 
+def check_days(value, field: str, *, zero_ok: bool = True, example: str = "14") -> None:
+    """Raise InputError unless ``value`` is a finite number of days, 0 or more.
+
+    Parameters
+    ----------
+    value : object
+        The number to check.
+    field : str
+        Its name, for the message.
+    zero_ok : bool, default True
+        Whether 0 is allowed (else the value must be above 0).
+    example : str, default "14"
+        A good value, shown in the fix.
+
+    Raises
+    ------
+    InputError
+        Naming ``field`` and the fix.
+
+    Examples
+    --------
+    >>> check_days(7, "days")
+    >>> check_days(0, "max_days", zero_ok=False)
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: max_days: must be a number of days above 0, not 0; give e.g. 14
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
+            or not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
+        least = "0 or more" if zero_ok else "above 0"
+        raise InputError(field, f"must be a number of days {least}, not {value!r}",
+                         f"give e.g. {example}")
+
+
 def _checked_days(days, field: str) -> list[float]:
     """Day values as a list of numbers 0 or more, or InputError naming ``field``."""
     values = list(np.atleast_1d(np.asarray(days, dtype=object)))
     for value in values:
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
-                or not math.isfinite(value) or value < 0:
-            raise InputError(field, f"{value!r} is not a number of days, 0 or more",
-                             "give e.g. (7, 14, 21)")
+        check_days(value, field, example="(7, 14, 21)")
     return values
 
 

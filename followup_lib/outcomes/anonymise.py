@@ -27,23 +27,24 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import K_ANONYMITY
 from followup_lib.outcomes.importer import ImportedTracker, import_tracker, read_tracker
 from followup_lib.outcomes.k_anonymity import (
-    QUASI_IDENTIFIERS, Generalisation, check_k, group_sizes, k_anonymise,
+    QUASI_IDENTIFIERS, Generalisation, check_k, k_anonymise,
 )
-from followup_lib.outcomes.loader import save_applications
-from followup_lib.outcomes.schema import COLUMN_NAMES, COLUMNS
+from followup_lib.outcomes.loader import PARQUET_SUFFIXES, check_output_path, save_applications
+from followup_lib.outcomes.rules import DECIDED
+from followup_lib.outcomes.schema import COLUMN_NAMES, COLUMNS, month_codes
 from followup_lib.outcomes.tracker_mapping import DATE_FIELDS, LABEL_FIELDS, TrackerMapping
-from followup_lib.outcomes.tracker_values import generalise_labels
+from followup_lib.outcomes.tracker_labels import generalise_labels
+from followup_lib.outcomes.tracker_values import cell_name, first_row
 
-_CATEGORIES = {spec.name: spec.codes for spec in COLUMNS if spec.kind == "category"}
-_DECIDED = ("offer", "rejection", "withdrawn", "position_removed")
-_ANSWERED = ("offer", "rejection")  # outcomes that are themselves an employer's answer
+#: Outcomes that end the wait for a decision: ``decision_days`` run to the decision date
+#: (not censored), or are empty without one, instead of running to the export date.
+_CLOSED = DECIDED + ("withdrawn", "position_removed")
 _ROUNDS_HELD = ("phone", "one_on_one", "panel", "final")
 
 
@@ -68,6 +69,17 @@ def to_schema(tracker: ImportedTracker,
         Not yet k-anonymous; category columns as plain text codes.
     unmatched : dict
         Per category field, the labels that became ``other``/``unknown``.
+
+    Examples
+    --------
+    >>> from followup_lib.outcomes.importer import import_tracker
+    >>> raw = pd.DataFrame({"Date sent": ["11/14/2021"], "Status": ["Rejected"],
+    ...                     "Date of 1st Response": ["11/30/2021"]}, index=[2])
+    >>> table, unmatched = to_schema(import_tracker(raw))
+    >>> print(table.loc[2, ["applied_month", "response_days", "outcome"]].to_string())
+    applied_month      2021-11
+    response_days         16.0
+    outcome          rejection
     """
     rec = tracker.records
     generalised = {f: generalise_labels(rec[f], f, (value_maps or {}).get(f))
@@ -78,7 +90,7 @@ def to_schema(tracker: ImportedTracker,
     table = pd.DataFrame({
         "industry": codes["industry"], "company_size": codes["company_size"],
         "role_level": codes["role_level"],
-        "applied_month": _months(rec["applied"]),
+        "applied_month": month_codes(rec["applied"].to_numpy()),
         "response_days": _days(rec["applied"], answered.fillna(as_of)),
         "response_censored": answered.isna(),
         "interviewed": interviewed,
@@ -95,7 +107,7 @@ def _interview_stage(rec: pd.DataFrame, rounds: pd.Series, interviewed: pd.Serie
     A tracker records no follow-ups: they are ``unknown`` after an interview (not
     ``none``, which would claim there was none) and ``not_applicable`` without one.
     """
-    decided = outcome.isin(_DECIDED)
+    decided = outcome.isin(_CLOSED)
     decision_days = _days(rec["interview"], rec["decision"].where(decided, as_of))
     decision_days = decision_days.where(interviewed)
     no_value = pd.Series(pd.NA, index=rec.index)
@@ -129,14 +141,14 @@ def _outcome_interviewed_answered(tracker: ImportedTracker, codes: dict[str, pd.
     interviewed = (rec["interviewed"].fillna(False).astype(bool) | rec["interview"].notna()
                    | rec["outcome_interviewed"].astype(bool) | outcome.eq("offer")
                    | codes["interview_round"].isin(_ROUNDS_HELD))
-    undated = answered.isna() & (interviewed | outcome.isin(_ANSWERED))
+    undated = answered.isna() & (interviewed | outcome.isin(DECIDED))
     if undated.any():
-        row = undated[undated].index[0]
+        row = first_row(undated)
         said_by = next(used[f] for f in ("outcome", "offer", "interviewed", "interview_round")
                        if f in used)
         where = (f"in column {used['first_response']!r}" if "first_response" in used
                  else "(no column of first-response dates was found)")
-        raise InputError(f"row {row}, column {said_by!r}",
+        raise InputError(cell_name(row, said_by),
                          f"says the employer answered ({outcome[row]}"
                          f"{', interviewed' if interviewed[row] else ''}) but there is no "
                          f"response date {where}",
@@ -145,14 +157,8 @@ def _outcome_interviewed_answered(tracker: ImportedTracker, codes: dict[str, pd.
     return outcome, interviewed, answered
 
 
-def _months(dates: pd.Series) -> pd.Series:
-    """``YYYY-MM`` of each date, formatting each distinct month once."""
-    months = dates.to_numpy().astype("datetime64[M]")
-    distinct, position = np.unique(months, return_inverse=True)
-    return pd.Series(distinct.astype(str).astype(object)[position], index=dates.index)
-
-
 def _days(start: pd.Series, end: pd.Series) -> pd.Series:
+    """Whole days from ``start`` to ``end`` (``NaN`` where either is missing)."""
     return (end - start).dt.days.astype(float)
 
 
@@ -189,14 +195,26 @@ class AnonymisationReport:
     groups: int
 
     def to_dict(self) -> dict:
-        """The report as plain JSON-ready values."""
+        """The report as plain JSON-ready values.
+
+        Returns
+        -------
+        dict
+            The attributes, with tuples as lists and each generalisation as a dict.
+        """
         data = asdict(self)
         data["columns_dropped"] = list(self.columns_dropped)
         data["labels_generalised"] = {f: list(v) for f, v in self.labels_generalised.items()}
         return data
 
     def to_text(self) -> str:
-        """The report as a few readable lines."""
+        """The report as a few readable lines.
+
+        Returns
+        -------
+        str
+            Rows, columns used and dropped, each generalisation, and the ``k`` achieved.
+        """
         used = ", ".join(f"{h!r} → {f}" for f, h in self.columns_used.items())
         lines = [f"Rows: {self.rows_in} in, {self.rows_out} out, "
                  f"{self.rows_suppressed} suppressed",
@@ -250,13 +268,12 @@ def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
     if kept.empty:
         raise InputError("k", f"no group of {k} similar applications can be formed from "
                          f"{len(derived)} rows", "lower --k or bring more applications")
-    sizes = group_sizes(kept)
+    group_counts = kept.groupby(list(QUASI_IDENTIFIERS), sort=False).size()
     report = AnonymisationReport(
         rows_in=len(derived), rows_out=len(kept), rows_suppressed=len(derived) - len(kept),
         columns_used=dict(tracker.columns_used), columns_dropped=tracker.columns_dropped,
-        generalised=steps, labels_generalised=unmatched, k_requested=k,
-        k_achieved=int(sizes.min()),
-        groups=kept.groupby(list(QUASI_IDENTIFIERS), sort=False).ngroups)
+        generalised=steps, labels_generalised=unmatched, k_requested=int(k),
+        k_achieved=int(group_counts.min()), groups=len(group_counts))
     return _finish(kept), report
 
 
@@ -265,24 +282,15 @@ def _finish(table: pd.DataFrame) -> pd.DataFrame:
     table = table.sort_values(list(table.columns), kind="stable").reset_index(drop=True)
     width = max(6, len(str(len(table))))
     table.insert(0, "app_id", [f"A{i:0{width}d}" for i in range(1, len(table) + 1)])
-    for name, codes in _CATEGORIES.items():
-        table[name] = pd.Categorical(table[name], categories=codes)
-    for name in ("response_censored", "interviewed"):
-        table[name] = table[name].astype(bool)
-    for name in ("invited_to_call", "thank_you_sent", "decision_censored"):
-        table[name] = table[name].astype("boolean")
-    return table[list(COLUMN_NAMES)]
+    return table.astype({spec.name: spec.dtype for spec in COLUMNS})[list(COLUMN_NAMES)]
 
 
 def _check_output(path: Path) -> None:
-    if path.suffix.lower() not in (".csv", ".parquet", ".pq"):
+    """Raise InputError unless ``path`` is a .csv or .parquet file in an existing folder."""
+    if path.suffix.lower() not in (".csv", *PARQUET_SUFFIXES):
         raise InputError("--output", f"{path.name!r} must end in .csv or .parquet",
                          "choose an output name like cohort.csv")
-    if not path.parent.is_dir():
-        raise InputError("--output", f"the folder {str(path.parent)!r} does not exist",
-                         "create it first or choose another folder")
-    if path.is_dir():
-        raise InputError("--output", f"{str(path)!r} is a folder", "give a file name")
+    check_output_path(path, "--output")
 
 
 def anonymise_file(source: str | Path, output: str | Path,
@@ -309,6 +317,16 @@ def anonymise_file(source: str | Path, output: str | Path,
     Returns
     -------
     AnonymisationReport
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     source = Path(folder, "tracker.csv")
+    ...     _ = source.write_text("Company,Date sent,Status\\n" + "Acme,11/14/2021,Ghosted\\n" * 5)
+    ...     report = anonymise_file(source, Path(folder, "cohort.csv"))
+    ...     sorted(p.name for p in Path(folder).iterdir()), report.rows_out
+    (['cohort.csv', 'tracker.csv'], 5)
     """
     source, output = Path(source), Path(output)
     check_k(k)

@@ -93,7 +93,9 @@ FOLLOW_UP_INTENT = 0.50
 #: a resume: under 1 week 29%, 1-2 weeks 36%, over 2 weeks 35%), borrowed as the
 #: candidates' early / on-time / late shares; the borrowing is an assumption.
 FOLLOW_UP_TIMING_SHARES = {"early": .29, "on_time": .36, "late": .35}
-#: Business days after the deadline, first and last, for each timing.
+#: Business days after the deadline, first and last, for each timing. The limits between
+#: them are the etiquette's FOLLOW_UP_GRACE and LATE_AFTER; the outer ends (3 business
+#: days before the deadline, 10 after the late limit) are an assumption.
 FOLLOW_UP_DAY_RANGES = {"early": (-3, FOLLOW_UP_GRACE - 1),
                         "on_time": (FOLLOW_UP_GRACE, LATE_AFTER),
                         "late": (LATE_AFTER + 1, LATE_AFTER + 10)}
@@ -135,6 +137,12 @@ def process_days_by_industry() -> dict[str, float]:
 def decision_median_days() -> float:
     """Median decision days at the US mean, so the whole process averages 23.8 days.
 
+    Returns
+    -------
+    float
+        The log-normal median of the days from the last interview to the decision, for
+        an industry at :data:`US_MEAN_PROCESS_DAYS`.
+
     Examples
     --------
     >>> round(float(decision_median_days()), 2)
@@ -150,6 +158,16 @@ def decision_median_days() -> float:
 
 def days_before_last_round(last: str) -> float:
     """Days spent in the rounds before ``last`` (phone, one-on-one, panel, final).
+
+    Parameters
+    ----------
+    last : str
+        The last round reached, a key of :data:`LAST_ROUND_SHARES`.
+
+    Returns
+    -------
+    float
+        The sum of :data:`DAYS_AFTER_ROUND` over the earlier rounds.
 
     Examples
     --------

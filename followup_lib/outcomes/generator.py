@@ -33,7 +33,7 @@ from followup_lib.outcomes.calibration import (
 from followup_lib.outcomes.schema import (COLUMN_NAMES, COMPANY_SIZE_CODES,
                                           FOLLOW_UP_CHANNEL_CODES, FOLLOW_UP_TIMING_CODES,
                                           INDUSTRY_CODES, INTERVIEW_ROUND_CODES,
-                                          OUTCOME_CODES, ROLE_LEVEL_CODES)
+                                          OUTCOME_CODES, ROLE_LEVEL_CODES, month_codes)
 
 
 def _lognormal(rng: np.random.Generator, median, spread: float, n: int) -> np.ndarray:
@@ -191,18 +191,18 @@ def _follow_up_codes(rows: dict) -> tuple[pd.Categorical, pd.Categorical]:
 def _assemble(rows: dict) -> pd.DataFrame:
     """The rows as a typed DataFrame in the contract's column order."""
     n, seen = rows["observed"].size, rows["interviewed"]
-    months, month_index = np.unique(rows["applied"].astype("datetime64[M]"), return_inverse=True)
     rounds = _as_codes(rows["last_round"], LAST_ROUND_SHARES, INTERVIEW_ROUND_CODES)
     timing, channel = _follow_up_codes(rows)
     frame = {
-        "app_id": np.char.add("A", np.char.zfill(np.arange(1, n + 1).astype(str), 6)),
+        "app_id": np.char.add("A", np.char.zfill(np.arange(1, n + 1).astype(str), 6))
+                    .astype(object),
         "industry": _categorical(_as_codes(rows["industry"], INDUSTRY_SHARES, INDUSTRY_CODES),
                                  INDUSTRY_CODES),
         "company_size": _categorical(_as_codes(rows["company_size"], COMPANY_SIZE_SHARES,
                                                COMPANY_SIZE_CODES), COMPANY_SIZE_CODES),
         "role_level": _categorical(_as_codes(rows["role_level"], ROLE_LEVEL_SHARES,
                                              ROLE_LEVEL_CODES), ROLE_LEVEL_CODES),
-        "applied_month": np.datetime_as_string(months).astype(object)[month_index],
+        "applied_month": month_codes(rows["applied"]),
         "response_days": rows["response_days"].astype(float),
         "response_censored": ~rows["response_seen"],
         "interviewed": seen,
@@ -223,7 +223,6 @@ def _assemble(rows: dict) -> pd.DataFrame:
         "decision_censored": _only_where(rows["decision_censored"], seen, "boolean"),
         "outcome": _categorical(rows["outcome"], OUTCOME_CODES),
     }
-    frame["app_id"] = frame["app_id"].astype(object)
     return pd.DataFrame(frame, columns=list(COLUMN_NAMES))
 
 

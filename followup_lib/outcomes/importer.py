@@ -28,7 +28,7 @@ from followup_lib.outcomes.tracker_mapping import (
     DATE_FIELDS, FLAG_FIELDS, LABEL_FIELDS, TrackerMapping, find_columns,
 )
 from followup_lib.outcomes.tracker_values import (
-    parse_dates, parse_flags, parse_outcomes, strip_blanks,
+    cell_name, first_row, parse_dates, parse_flags, parse_outcomes, strip_blanks,
 )
 
 #: Bytes a text file may hold: all but the control characters (tab, line ends and
@@ -97,6 +97,7 @@ def _rows_with_text(table: pd.DataFrame) -> pd.Series:
 
 
 def _read_csv_text(path: Path) -> pd.DataFrame:
+    """A CSV file's cells as text: encoding and separator detected, binary refused."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -126,6 +127,7 @@ def _read_csv_text(path: Path) -> pd.DataFrame:
 
 
 def _read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
+    """A workbook sheet's cells as text, padded to the header's width."""
     import zipfile
 
     import openpyxl
@@ -153,6 +155,7 @@ def _read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
 
 
 def _cell_text(value: object) -> str:
+    """A workbook cell as the text a CSV export would hold (whole floats without ``.0``)."""
     if value is None:
         return ""
     if isinstance(value, (datetime, date)):
@@ -215,7 +218,7 @@ def import_tracker(table: pd.DataFrame, mapping: TrackerMapping | None = None) -
                                                     dtype="datetime64[ns]"))
     missing = out["applied"].isna()
     if missing.any():
-        raise InputError(f"row {missing[missing].index[0]}, column {used['applied']!r}",
+        raise InputError(cell_name(first_row(missing), used["applied"]),
                          "has no application date", "fill it in or delete the row")
     _check_date_order(out, used)
     outcomes = (parse_outcomes(table[used["outcome"]], used["outcome"],
@@ -235,14 +238,15 @@ def import_tracker(table: pd.DataFrame, mapping: TrackerMapping | None = None) -
 
 
 def _check_date_order(dates: pd.DataFrame, used: dict[str, str]) -> None:
+    """Raise naming the first row where a date comes before the one it must follow."""
     pairs = (("first_response", "applied"), ("interview", "applied"),
              ("decision", "interview"), ("decision", "applied"), ("as_of", "applied"),
              ("as_of", "first_response"), ("as_of", "interview"), ("as_of", "decision"))
     for later, earlier in pairs:
         bad = dates[later] < dates[earlier]  # False wherever either date is missing
         if bad.any():
-            row = bad[bad].index[0]
-            raise InputError(f"row {row}, column {used[later]!r}",
+            row = first_row(bad)
+            raise InputError(cell_name(row, used[later]),
                              f"{dates.loc[row, later]:%Y-%m-%d} is before "
                              f"{dates.loc[row, earlier]:%Y-%m-%d} in column "
                              f"{used[earlier]!r}, which would make a negative duration",
@@ -250,10 +254,11 @@ def _check_date_order(dates: pd.DataFrame, used: dict[str, str]) -> None:
 
 
 def _check_unique_ids(values: pd.Series, column: str) -> None:
+    """Raise naming the first two rows that share an id (blank ids are not compared)."""
     text = strip_blanks(values)
     repeated = text.notna() & text.duplicated(keep=False)
     if repeated.any():
-        rows = repeated[repeated].index
-        raise InputError(f"rows {rows[0]} and {rows[1]}, column {column!r}",
-                         f"the id {text.loc[rows[0]]!r} is used twice",
+        same = text == text.loc[first_row(repeated)]
+        rows = tuple(same.index[same.to_numpy(dtype=bool, na_value=False)][:2])
+        raise InputError(cell_name(rows, column), f"the id {text.loc[rows[0]]!r} is used twice",
                          "give each application its own id, or leave the id column unmapped")

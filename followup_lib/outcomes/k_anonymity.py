@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from followup_lib.errors import InputError
@@ -31,16 +32,19 @@ class Generalisation:
 
 
 def _to_quarter(months: pd.Series) -> pd.Series:
+    """``YYYY-MM`` months to ``YYYY-Qn``; other values unchanged."""
     is_month = months.str.fullmatch(r"\d{4}-\d{2}")
     quarter = (pd.to_numeric(months.str[5:7], errors="coerce") - 1) // 3 + 1
     return months.where(~is_month, months.str[:4] + "-Q" + quarter.astype("Int64").astype(str))
 
 
 def _to_year(months: pd.Series) -> pd.Series:
+    """Months and quarters to their year; ``unknown`` unchanged."""
     return months.where(months == "unknown", months.str[:4])
 
 
 def _constant(code: str, keep: tuple[str, ...] = ()):
+    """A coarsening that turns every value but those in ``keep`` into ``code``."""
     return lambda values: values.where(values.isin(keep), code)
 
 
@@ -60,6 +64,16 @@ LADDER = (
 def check_k(k: object) -> None:
     """Raise InputError unless ``k`` is a whole number, 1 or more.
 
+    Parameters
+    ----------
+    k : object
+        The smallest group size asked for (a Python or numpy integer).
+
+    Raises
+    ------
+    InputError
+        Naming ``k`` and the fix.
+
     Examples
     --------
     >>> check_k(5)
@@ -68,12 +82,22 @@ def check_k(k: object) -> None:
     ...
     followup_lib.errors.InputError: k: must be a whole number of 1 or more, not 0; give e.g. 5
     """
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
         raise InputError("k", f"must be a whole number of 1 or more, not {k!r}", "give e.g. 5")
 
 
 def group_sizes(table: pd.DataFrame) -> pd.Series:
     """For each row, the number of rows sharing its :data:`QUASI_IDENTIFIERS`.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Holds :data:`QUASI_IDENTIFIERS` and ``outcome``.
+
+    Returns
+    -------
+    pandas.Series
+        One group size per row, on the table's index.
 
     Examples
     --------
@@ -122,8 +146,9 @@ def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY
     check_k(k)
     table = table.copy()
     steps = []
+    sizes = group_sizes(table)
     for column, from_level, to_level, coarsen in LADDER:
-        at_risk = group_sizes(table) < k
+        at_risk = sizes < k
         if not at_risk.any():
             break
         before = table.loc[at_risk, column]
@@ -132,4 +157,5 @@ def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY
         if changed:
             table.loc[at_risk, column] = after
             steps.append(Generalisation(column, from_level, to_level, changed))
-    return table[group_sizes(table) >= k], tuple(steps)
+            sizes = group_sizes(table)  # only a change can move a row between groups
+    return table[sizes >= k], tuple(steps)

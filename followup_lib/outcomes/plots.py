@@ -17,11 +17,11 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
-from followup_lib.errors import InputError
 from followup_lib.etiquette.params import K_ANONYMITY
-from followup_lib.outcomes.analysis import (as_response_curve, median_days_to_response,
-                                            p_response_given_silent, response_durations)
-from followup_lib.outcomes.rates import response_rates_by_follow_up
+from followup_lib.outcomes.analysis import (as_response_curve, check_days,
+                                            median_days_to_response, p_response_given_silent,
+                                            response_durations)
+from followup_lib.outcomes.rates import GROUP_NAMES, response_rates_by_follow_up
 
 #: Okabe & Ito (2008), "Color Universal Design": colours safe for colour-blind viewers.
 OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9",
@@ -34,9 +34,8 @@ PROJECTOR_STYLE = {"font.size": 18, "axes.titlesize": 22, "axes.labelsize": 20,
                    "axes.spines.top": False, "axes.spines.right": False}
 #: Days shown on the x axis by default: the first weeks are what a candidate lives.
 DEFAULT_MAX_DAYS = 60
-_GROUP_LABELS = {"yes": "thank-you\nsent", "no": "no\nthank-you", "early": "follow-up\nearly",
-                 "on_time": "follow-up\non time", "late": "follow-up\nlate",
-                 "none": "no\nfollow-up", "unknown": "follow-up\nnot recorded"}
+#: Bar labels: the group names on two lines.
+_GROUP_LABELS = {group: name.replace(" ", "\n", 1) for group, name in GROUP_NAMES.items()}
 _BOX = {"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "#999999",
         "alpha": 0.95}
 
@@ -44,6 +43,11 @@ _BOX = {"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "#999999
 @contextmanager
 def projector_style():
     """Draw with large fonts and thick lines inside a ``with`` block.
+
+    Yields
+    ------
+    None
+        matplotlib's settings are :data:`PROJECTOR_STYLE` until the block ends.
 
     Examples
     --------
@@ -78,12 +82,8 @@ def _percent_axis(ax, label: str) -> None:
 
 
 def _checked_days(value, field: str, *, zero_ok: bool = False) -> float:
-    """A finite number of days above 0 (or 0 too), or InputError naming ``field``."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
-            or not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
-        least = "0 or more" if zero_ok else "above 0"
-        raise InputError(field, f"must be a number of days {least}, not {value!r}",
-                         "give e.g. 14")
+    """A finite number of days above 0 (or 0 too) as a float, or InputError naming ``field``."""
+    check_days(value, field, zero_ok=zero_ok)
     return float(value)
 
 
@@ -202,6 +202,22 @@ def _bar_positions(table: pd.DataFrame) -> np.ndarray:
     return np.arange(len(table)) + 0.8 * factor_index
 
 
+def _draw_rate_bars(ax, table: pd.DataFrame, x: np.ndarray, k: int) -> None:
+    """One bar with its interval and ``rate / n`` per group; a note where suppressed."""
+    colours = np.where(table["factor"] == "thank_you_sent", OKABE_ITO["orange"],
+                       OKABE_ITO["green"])
+    for xi, colour, row in zip(x, colours, table.itertuples(index=False)):
+        if row.suppressed:
+            ax.text(xi, 0.04, f"fewer\nthan {k}", ha="center", va="bottom", style="italic",
+                    color="#555555", fontsize="small")
+            continue
+        ax.bar(xi, row.rate, width=0.7, color=colour)
+        ax.errorbar(xi, row.rate, yerr=[[row.rate - row.ci_lower], [row.ci_upper - row.rate]],
+                    color=OKABE_ITO["black"], capsize=6, linewidth=1.5)
+        ax.text(xi, row.ci_upper + 0.02, f"{row.rate:.0%}\nn={row.n}", ha="center",
+                va="bottom", fontsize="small")
+
+
 def plot_response_rates(data, ax=None, *, k: int = K_ANONYMITY):
     """Share of interviews that led to a decision, by thank-you and follow-up timing.
 
@@ -233,18 +249,7 @@ def plot_response_rates(data, ax=None, *, k: int = K_ANONYMITY):
         response_rates_by_follow_up(data, k)
     ax = _new_axes(ax)
     x = _bar_positions(table)
-    colours = np.where(table["factor"] == "thank_you_sent", OKABE_ITO["orange"],
-                       OKABE_ITO["green"])
-    for xi, colour, row in zip(x, colours, table.itertuples(index=False)):
-        if row.suppressed:
-            ax.text(xi, 0.04, f"fewer\nthan {k}", ha="center", va="bottom", style="italic",
-                    color="#555555", fontsize="small")
-            continue
-        ax.bar(xi, row.rate, width=0.7, color=colour)
-        ax.errorbar(xi, row.rate, yerr=[[row.rate - row.ci_lower], [row.ci_upper - row.rate]],
-                    color=OKABE_ITO["black"], capsize=6, linewidth=1.5)
-        ax.text(xi, row.ci_upper + 0.02, f"{row.rate:.0%}\nn={row.n}", ha="center",
-                va="bottom", fontsize="small")
+    _draw_rate_bars(ax, table, x, k)
     ax.set_xticks(x, [_GROUP_LABELS[g] for g in table["group"]])
     _percent_axis(ax, "interviews with a decision heard")
     ax.set_ylim(0, 1.2)

@@ -15,12 +15,17 @@ import pandas as pd
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import K_ANONYMITY
+from followup_lib.outcomes.k_anonymity import check_k
 
 #: Groups of :func:`response_rates_by_follow_up`, in display order. ``unknown`` timing is
 #: an interview whose follow-up was not recorded (e.g. from a tracker): its own group,
 #: never counted as ``none``.
 FOLLOW_UP_GROUPS = {"thank_you_sent": ("yes", "no"),
                     "follow_up_timing": ("early", "on_time", "late", "none", "unknown")}
+#: What each group is called in reports and on plots.
+GROUP_NAMES = {"yes": "thank-you sent", "no": "no thank-you", "early": "follow-up early",
+               "on_time": "follow-up on time", "late": "follow-up late", "none": "no follow-up",
+               "unknown": "follow-up not recorded"}
 #: Groups listed only when at least one interview falls in them (the shipped synthetic
 #: dataset records every follow-up, so its table has no ``unknown`` row).
 GROUPS_SHOWN_IF_PRESENT = frozenset({"unknown"})
@@ -36,6 +41,7 @@ def wilson_interval(successes, trials, confidence: float = 0.95):
     successes, trials : array-like of int
         Counts, ``0 <= successes <= trials``.
     confidence : float, default 0.95
+        Level of the interval.
 
     Returns
     -------
@@ -76,6 +82,40 @@ def _suppress_small(table: pd.DataFrame, k: int) -> pd.Series:
     return hidden
 
 
+def require_columns(df: pd.DataFrame, names) -> None:
+    """Raise InputError unless ``df`` is a table holding every column in ``names``.
+
+    For the analyses here and in :mod:`~followup_lib.outcomes.analysis`, which need a
+    few columns of a validated table.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table given to an analysis.
+    names : iterable of str
+        The columns it needs.
+
+    Raises
+    ------
+    InputError
+        Naming the first missing column (or saying ``df`` is not a table).
+
+    Examples
+    --------
+    >>> require_columns(pd.DataFrame({"outcome": []}), ["outcome", "interviewed"])
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: columns: missing required column: interviewed; load the table with load_applications()
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise InputError("applications", f"expected a table, not {type(df).__name__}",
+                         "load one with load_applications()")
+    for column in names:
+        if column not in df.columns:
+            raise InputError("columns", f"missing required column: {column}",
+                             "load the table with load_applications()")
+
+
 def _count_by_group(df: pd.DataFrame) -> pd.DataFrame:
     """Interviews (``n``) and decisions heard (``responded``) for each follow-up group."""
     known = df[df["interviewed"].to_numpy(dtype=bool) & df["decision_censored"].notna().to_numpy()]
@@ -92,16 +132,6 @@ def _count_by_group(df: pd.DataFrame) -> pd.DataFrame:
             records.append({"factor": factor, "group": group, "n": int(members.sum()),
                             "responded": int(heard[members].sum())})
     return pd.DataFrame(records)
-
-
-def _check_rates_input(df: pd.DataFrame, k: int) -> None:
-    """Raise InputError when a needed column is missing or ``k`` is not 1 or more."""
-    for column in _NEEDED:
-        if column not in getattr(df, "columns", ()):
-            raise InputError("columns", f"missing required column: {column}",
-                             "load the table with load_applications()")
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise InputError("k", f"must be a whole number, 1 or more, not {k!r}", "give e.g. 5")
 
 
 def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.DataFrame:
@@ -145,12 +175,12 @@ def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.Da
     4  follow_up_timing     late   20       False
     5  follow_up_timing     none  472       False
     """
-    _check_rates_input(df, k)
+    require_columns(df, _NEEDED)
+    check_k(k)
     table = _count_by_group(df)
     table["rate"] = table["responded"] / table["n"].where(table["n"] > 0)
     table["ci_lower"], table["ci_upper"] = wilson_interval(table["responded"], table["n"])
     table["suppressed"] = _suppress_small(table, int(k))
-    numbers = ["n", "responded", "rate", "ci_lower", "ci_upper"]
     table[["n", "responded"]] = table[["n", "responded"]].astype("Int64")
-    table.loc[table["suppressed"], numbers] = pd.NA
+    table.loc[table["suppressed"], ["n", "responded", "rate", "ci_lower", "ci_upper"]] = pd.NA
     return table

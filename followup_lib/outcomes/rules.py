@@ -25,9 +25,19 @@ SENT = ("early", "on_time", "late")
 
 
 def follow_up_timing_code(business_days) -> np.ndarray:
-    """Timing codes of follow-up days (business days after the deadline, an array).
+    """Timing codes of follow-up days: ``early``, ``on_time`` or ``late``.
 
     ``early`` below ``FOLLOW_UP_GRACE``, ``on_time`` up to ``LATE_AFTER``, else ``late``.
+
+    Parameters
+    ----------
+    business_days : array-like of int
+        Follow-up days, in business days after the deadline (negative: before it).
+
+    Returns
+    -------
+    numpy.ndarray
+        Object array of timing codes, one per day.
 
     Examples
     --------
@@ -45,18 +55,26 @@ def _true(series: pd.Series) -> np.ndarray:
 
 
 def _is(series: pd.Series, *codes: str) -> np.ndarray:
-    """Where a categorical column holds one of ``codes``."""
-    return series.isin(codes).to_numpy()
+    """Where a (categorical) column holds one of ``codes``.
+
+    A categorical is looked up through its few categories rather than hashed row by row;
+    empty cells (code -1, the lookup's last entry) hold none of the codes.
+    """
+    if not isinstance(series.dtype, pd.CategoricalDtype):
+        return series.isin(codes).to_numpy()
+    wanted = np.append(series.cat.categories.isin(codes), False)
+    return wanted[series.cat.codes.to_numpy()]
 
 
 def _timing_mismatch(df: pd.DataFrame) -> np.ndarray:
     """Where follow_up_business_days is given but disagrees with follow_up_timing."""
-    days = df["follow_up_business_days"]
-    given = days.notna().to_numpy()
-    expected = follow_up_timing_code(days.fillna(0).to_numpy(dtype=np.int64))
-    sent = _is(df["follow_up_timing"], *SENT)
-    actual = df["follow_up_timing"].astype(object).to_numpy()
-    return given & (~sent | (expected != actual))
+    days, timing = df["follow_up_business_days"], df["follow_up_timing"]
+    given = np.flatnonzero(days.notna().to_numpy())  # few rows: compare only those
+    broken = np.zeros(len(df), dtype=bool)
+    expected = follow_up_timing_code(days.iloc[given].to_numpy(dtype=np.int64))
+    actual = timing.iloc[given].astype(object).to_numpy()
+    broken[given] = ~_is(timing.iloc[given], *SENT) | (expected != actual)
+    return broken
 
 
 def _codes_disagree(df: pd.DataFrame, code: str) -> np.ndarray:

@@ -39,6 +39,37 @@ SMALL_COMPANY_STAFF, LARGE_COMPANY_STAFF = 50, 1000
 
 #: ``applied_month``: a month, or a quarter or year when generalised for k-anonymity.
 MONTH_PATTERN = re.compile(r"\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?|unknown")
+#: Whole numbers beyond this cannot be held exactly by a float, so are refused.
+_LARGEST_WHOLE = 2 ** 53
+
+
+def month_codes(dates) -> np.ndarray:
+    """The ``applied_month`` code (``YYYY-MM``) of each date, as Python strings.
+
+    Each distinct month is formatted once, so a million dates cost little.
+
+    Parameters
+    ----------
+    dates : array-like of datetime64
+        Dates (any datetime64 unit).
+
+    Returns
+    -------
+    numpy.ndarray
+        Object array of ``YYYY-MM`` strings, one per date.
+
+    Examples
+    --------
+    >>> month_codes(np.array(["2024-01-31", "2023-12-01", "2024-01-02"], "datetime64[D]")).tolist()
+    ['2024-01', '2023-12', '2024-01']
+    """
+    months, position = np.unique(np.asarray(dates).astype("datetime64[M]"), return_inverse=True)
+    return np.datetime_as_string(months).astype(object)[position]
+
+
+#: The pandas type of each kind of typed column (categories: a categorical of their codes).
+_DTYPES = {"id": object, "month": object, "float": "float64", "Int64": "Int64",
+           "bool": "bool", "boolean": "boolean"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +83,17 @@ class ColumnSpec:
     codes: tuple[str, ...] = ()
     minimum: float | None = None
     below_minimum: str = ""
+
+    @property
+    def dtype(self):
+        """The column's pandas type once typed (a categorical of ``codes`` for categories).
+
+        Examples
+        --------
+        >>> ColumnSpec("n", "Int64", True, "a count").dtype
+        'Int64'
+        """
+        return pd.CategoricalDtype(self.codes) if self.kind == "category" else _DTYPES[self.kind]
 
 
 _NEGATIVE = "is negative: {} cannot come before {}"
@@ -113,6 +155,17 @@ def _raise_at(series: pd.Series, bad: np.ndarray, problem: str, fix: str) -> Non
         raise _BadRows(positions[0], series.name, f"{problem.format(value=value)}{more}", fix)
 
 
+def _raise_at_values(series: pd.Series, values: pd.Series, bad_values: list, problem: str,
+                     fix: str) -> None:
+    """Raise ``_BadRows`` for the first row of ``values`` holding one of ``bad_values``.
+
+    ``bad_values`` are found by the caller among the distinct values; when there are none
+    (the usual case) the rows are not scanned at all.
+    """
+    if bad_values:
+        _raise_at(series, values.isin(bad_values).to_numpy(), problem, fix)
+
+
 def _row_label(position: int, columns, app_ids: pd.Series) -> str:
     """``row 4 (app_id A000004), column 'x'`` (row 1 is the first row of the table)."""
     columns = (columns,) if isinstance(columns, str) else tuple(columns)
@@ -132,8 +185,8 @@ def _as_bool(series: pd.Series, spec: ColumnSpec) -> pd.Series:
         words = [str(c).strip().lower() for c in codes.cat.categories]
         unknown = [c for c, w in zip(codes.cat.categories, words)
                    if w not in _TRUE_WORDS | _FALSE_WORDS]
-        _raise_at(series, codes.isin(unknown).to_numpy(), "{value!r} is not True or False",
-                  "write True or False")
+        _raise_at_values(series, codes, unknown, "{value!r} is not True or False",
+                         "write True or False")
         lookup = np.array([w in _TRUE_WORDS for w in words] + [False])
         result = pd.Series(pd.arrays.BooleanArray(lookup[codes.cat.codes.to_numpy()],
                                                   codes.isna().to_numpy()), index=series.index)
@@ -157,9 +210,13 @@ def _as_number(series: pd.Series, spec: ColumnSpec) -> pd.Series:
     if not spec.nullable:
         _raise_at(series, np.isnan(values), "is empty", "write a number (0 or more)")
     if spec.kind == "Int64":
-        _raise_at(series, ~np.isnan(values) & (values != np.round(values)),
+        missing = np.isnan(values)
+        _raise_at(series, ~missing & (values != np.round(values)),
                   "{value!r} is not a whole number", "write whole business days")
-        return numbers.astype("Int64")
+        _raise_at(series, np.abs(values) > _LARGEST_WHOLE, "{value!r} is too large",
+                  "write whole business days")
+        whole = np.where(missing, 0, values).astype(np.int64)  # already checked: exact
+        return pd.Series(pd.arrays.IntegerArray(whole, missing), index=series.index)
     return numbers
 
 
@@ -169,8 +226,7 @@ def _as_category(series: pd.Series, spec: ColumnSpec) -> pd.Series:
     unknown = [c for c in codes.cat.categories if c not in spec.codes]
     fallback = " ('unknown' when not known)" if "unknown" in spec.codes else ""
     fix = f"use one of: {', '.join(spec.codes)}{fallback}"
-    _raise_at(series, codes.isin(unknown).to_numpy(), f"{{value!r}} is not a {spec.name} code",
-              fix)
+    _raise_at_values(series, codes, unknown, f"{{value!r}} is not a {spec.name} code", fix)
     _raise_at(series, codes.isna().to_numpy(), "is empty", fix)
     return codes.cat.set_categories(spec.codes)
 
@@ -179,11 +235,15 @@ def _as_text(series: pd.Series, spec: ColumnSpec) -> pd.Series:
     """Ids and months to Python strings; months checked against the allowed forms."""
     _raise_at(series, series.isna().to_numpy(), "is empty",
               "give every row an id" if spec.kind == "id" else "write YYYY-MM or 'unknown'")
-    text = series.astype(str).astype(object)
+    if isinstance(series.dtype, pd.CategoricalDtype):  # as the loader reads months
+        distinct = series.cat.categories.astype(str).to_numpy(dtype=object)
+        text = pd.Series(distinct[series.cat.codes.to_numpy()], index=series.index)
+    else:
+        text = series.astype(str).astype(object)
+        distinct = pd.unique(text) if spec.kind == "month" else ()
     if spec.kind == "month":
-        bad = [m for m in pd.unique(text) if not MONTH_PATTERN.fullmatch(m)]
-        _raise_at(series, text.isin(bad).to_numpy(), "{value!r} is not a month",
-                  "write YYYY-MM (or YYYY-Qn, YYYY, unknown)")
+        _raise_at_values(series, text, [m for m in distinct if not MONTH_PATTERN.fullmatch(m)],
+                         "{value!r} is not a month", "write YYYY-MM (or YYYY-Qn, YYYY, unknown)")
     return text
 
 
@@ -220,8 +280,13 @@ def _check_columns(df: pd.DataFrame) -> None:
 
 @cache
 def applications_schema():
-    """The pandera ``DataFrameSchema`` of typed applications: types, codes, empties,
-    minimums, unique ``app_id`` and the :data:`RULES` (run by :func:`validate_applications`).
+    """The pandera schema of typed applications (run by :func:`validate_applications`).
+
+    Returns
+    -------
+    pandera.DataFrameSchema
+        Types, codes, empties, minimums, unique ``app_id`` and the :data:`RULES`; built
+        once and cached.
 
     Examples
     --------
@@ -231,15 +296,12 @@ def applications_schema():
     """
     import pandera.pandas as pa
 
-    dtypes = {"id": object, "month": object, "float": "float64", "Int64": "Int64",
-              "bool": "bool", "boolean": "boolean"}
     columns = {}
     for spec in COLUMNS:
-        dtype = pd.CategoricalDtype(spec.codes) if spec.kind == "category" else dtypes[spec.kind]
         checks = []
         if spec.minimum is not None:
             checks.append(pa.Check.ge(spec.minimum, error=spec.below_minimum))
-        columns[spec.name] = pa.Column(dtype, checks=checks, nullable=spec.nullable,
+        columns[spec.name] = pa.Column(spec.dtype, checks=checks, nullable=spec.nullable,
                                        unique=spec.kind == "id", description=spec.meaning)
     frame_checks = [pa.Check(lambda d, r=rule: pd.Series(~np.asarray(r.broken(d)), index=d.index),
                              name=rule.name, error=rule.problem, ignore_na=False)

@@ -87,7 +87,19 @@ class TrackerMapping:
 
     @classmethod
     def from_dict(cls, data: object, source: str = "mapping") -> "TrackerMapping":
-        """Check a parsed mapping file and build the mapping; labels are normalised."""
+        """Check a parsed mapping file and build the mapping; labels are normalised.
+
+        Parameters
+        ----------
+        data : object
+            The parsed file: field names to headers, plus ``values`` and ``date_format``.
+        source : str, default "mapping"
+            What messages call the file.
+
+        Returns
+        -------
+        TrackerMapping
+        """
         if not isinstance(data, dict):
             raise InputError(source, "must be a mapping of field names to column headers",
                              _MAPPING_HELP)
@@ -102,14 +114,17 @@ class TrackerMapping:
                 raise InputError(f"{source}: {name}", "is not a field I can fill",
                                  f"use one of: {', '.join(FIELDS)}, values, date_format")
             if header is not None and not isinstance(header, str):
-                raise InputError(f"{source}: {name}", "must be a column header (text)")
+                raise InputError(f"{source}: {name}", "must be a column header (text)",
+                                 "write the header as it stands in the tracker, or null")
         return cls(columns=data, values=_check_value_maps(values, source),
                    date_format=date_format)
 
 
 def _check_value_maps(values: object, source: str) -> dict[str, dict[str, str]]:
+    """Check the mapping file's ``values`` and normalise their labels."""
     if not isinstance(values, dict):
-        raise InputError(f"{source}: values", "must map field names to label maps")
+        raise InputError(f"{source}: values", "must map field names to label maps",
+                         'write e.g. values: {outcome: {"Ghosted": no_response}}')
     checked = {}
     for name, labels in values.items():
         if name not in CODE_LISTS or not isinstance(labels, dict):
@@ -153,7 +168,8 @@ def load_mapping(path: str | Path) -> TrackerMapping:
     if not path.is_file():
         raise InputError("--mapping", f"no file named {str(path)!r}", "check the path")
     if path.suffix.lower() not in (".json", ".yaml", ".yml"):
-        raise InputError(label, "must end in .json, .yaml or .yml")
+        raise InputError(label, "must end in .json, .yaml or .yml",
+                         "save the mapping as .yaml or .json (see docs/anonymise.md)")
     try:
         text = path.read_text(encoding="utf-8-sig")
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)

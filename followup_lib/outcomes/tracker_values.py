@@ -1,11 +1,11 @@
-"""What a tracker's cells mean: dates, yes/no flags, outcome labels and category labels.
+"""What a tracker's cells mean: dates, yes/no flags and outcome labels.
 
 Each parser takes one column of text cells (indexed by spreadsheet row number) and
 returns typed values or schema codes, working on the column's distinct values so that a
 100,000-row column costs little more than its few hundred distinct cells. A cell that
-cannot be read is an :class:`~followup_lib.errors.InputError` naming its row and column;
-a category label that is not in the vocabulary falls back to ``other``/``unknown``,
-so that no free text survives into the anonymised table.
+cannot be read is an :class:`~followup_lib.errors.InputError` naming its row and column
+(:func:`cell_name`). Category labels (industry, size, level, round) are turned into codes
+by :mod:`~followup_lib.outcomes.tracker_labels`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from followup_lib.errors import InputError
-from followup_lib.outcomes.schema import LARGE_COMPANY_STAFF, OUTCOME_CODES, SMALL_COMPANY_STAFF
+from followup_lib.outcomes.schema import OUTCOME_CODES
 
 _OUTCOME_LABELS: dict[str, tuple[str, bool]] = {
     **dict.fromkeys(("ghosted", "ghost", "no response", "no reply", "no answer", "silence",
@@ -47,6 +47,16 @@ _DATE_PATTERN = (
 def normalise_label(text: str) -> str:
     """Lower-case a header or label and reduce punctuation and spaces to single spaces.
 
+    Parameters
+    ----------
+    text : str
+        A header or a cell's label.
+
+    Returns
+    -------
+    str
+        The form headers and labels are compared in (check marks are kept).
+
     Examples
     --------
     >>> normalise_label("  Date of 1st Response ")
@@ -60,6 +70,16 @@ def normalise_label(text: str) -> str:
 def strip_blanks(values: pd.Series) -> pd.Series:
     """Text cells stripped of surrounding spaces, with blank cells as ``NA``.
 
+    Parameters
+    ----------
+    values : pandas.Series
+        Text cells (missing values allowed).
+
+    Returns
+    -------
+    pandas.Series
+        ``string`` dtype, same index; each distinct cell is stripped once.
+
     Examples
     --------
     >>> strip_blanks(pd.Series([" a ", "  ", None])).tolist()
@@ -70,11 +90,55 @@ def strip_blanks(values: pd.Series) -> pd.Series:
     return text.map(stripped).astype("string")  # each distinct cell stripped once
 
 
+def cell_name(rows, column: str) -> str:
+    """How a message names tracker cells: by spreadsheet row number(s) and header.
+
+    Parameters
+    ----------
+    rows : int or tuple of int
+        One row, or two rows that clash.
+    column : str
+        The header.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> cell_name(4, "Date sent"), cell_name((2, 5), "ID")
+    ("row 4, column 'Date sent'", "rows 2 and 5, column 'ID'")
+    """
+    where = f"rows {rows[0]} and {rows[1]}" if isinstance(rows, tuple) else f"row {rows}"
+    return f"{where}, column {column!r}"
+
+
+def first_row(bad: pd.Series):
+    """The index (spreadsheet row) of the first true value of a boolean Series.
+
+    Parameters
+    ----------
+    bad : pandas.Series
+        Booleans (``NA`` counts as false) with at least one true value.
+
+    Returns
+    -------
+    object
+        Its index label.
+
+    Examples
+    --------
+    >>> print(first_row(pd.Series([False, True, pd.NA], index=[2, 3, 4], dtype="boolean")))
+    3
+    """
+    return bad.index[bad.to_numpy(dtype=bool, na_value=False)][0]
+
+
 def _row_error(values: pd.Series, bad: pd.Series, column: str, problem: str,
                fix: str) -> InputError:
-    row = bad[bad].index[0]
-    return InputError(f"row {row}, column {column!r}",
-                      problem.format(value=values.loc[row]), fix)
+    """The error naming the first ``bad`` cell; ``{value}`` in ``problem`` is its text."""
+    row = first_row(bad)
+    return InputError(cell_name(row, column), problem.format(value=values.loc[row]), fix)
 
 
 def parse_dates(values: pd.Series, column: str, date_format: str | None = None) -> pd.Series:
@@ -112,16 +176,9 @@ def parse_dates(values: pd.Series, column: str, date_format: str | None = None) 
     parts = uniques.str.extract(_DATE_PATTERN)
     nums = parts.drop(columns="sep").astype(float)
     order = date_format or _date_order(text, uniques, nums, parts["sep"], column)
-    first, second = (nums["b"], nums["a"]) if order == "dayfirst" else (nums["a"], nums["b"])
-    slashed = nums["y"].where(nums["y"] >= 100, nums["y"] + 2000)
-    if order == "iso":  # only year-first dates are valid
-        first = second = slashed = pd.Series(float("nan"), index=nums.index)
-    day_parts = pd.DataFrame({"year": nums["iy"].fillna(slashed),
-                              "month": nums["im"].fillna(first),
-                              "day": nums["id"].fillna(second)})
-    parsed = pd.to_datetime(day_parts, errors="coerce")
-    lookup = pd.Series(parsed.to_numpy(), index=uniques.to_numpy(), dtype="datetime64[ns]")
-    dates = text.map(lookup).astype("datetime64[ns]")
+    lookup = pd.Series(_dates_in_order(nums, order).to_numpy(), index=uniques.to_numpy(),
+                       dtype="datetime64[ns]")
+    dates = text.map(lookup).astype("datetime64[ns]")  # each distinct cell parsed once
     bad = text.notna() & dates.isna()
     if bad.any():
         described = {"us": "month/day/year", "dayfirst": "day/month/year",
@@ -132,13 +189,28 @@ def parse_dates(values: pd.Series, column: str, date_format: str | None = None) 
     return dates
 
 
+def _dates_in_order(nums: pd.DataFrame, order: str) -> pd.Series:
+    """Dates from the numbers of :data:`_DATE_PATTERN`'s groups, read in ``order``.
+
+    ``NaT`` where the parts make no date (or, for ``iso``, are not year-first).
+    """
+    first, second = (nums["b"], nums["a"]) if order == "dayfirst" else (nums["a"], nums["b"])
+    slashed = nums["y"].where(nums["y"] >= 100, nums["y"] + 2000)
+    if order == "iso":  # only year-first dates are valid
+        first = second = slashed = pd.Series(float("nan"), index=nums.index)
+    day_parts = pd.DataFrame({"year": nums["iy"].fillna(slashed),
+                              "month": nums["im"].fillna(first),
+                              "day": nums["id"].fillna(second)})
+    return pd.to_datetime(day_parts, errors="coerce")
+
+
 def _date_order(text: pd.Series, uniques: pd.Series, nums: pd.DataFrame, seps: pd.Series,
                 column: str) -> str:
     day_first = uniques[(nums["a"] > 12) & (nums["b"] <= 12)]
     month_first = uniques[(nums["b"] > 12) & (nums["a"] <= 12)]
     if len(day_first) and len(month_first):
-        rows = [text[text == v].index[0] for v in (day_first.iloc[0], month_first.iloc[0])]
-        raise InputError(f"rows {rows[0]} and {rows[1]}, column {column!r}",
+        rows = tuple(first_row(text == v) for v in (day_first.iloc[0], month_first.iloc[0]))
+        raise InputError(cell_name(rows, column),
                          f"the column mixes day-first ({day_first.iloc[0]!r}) and US "
                          f"month-first ({month_first.iloc[0]!r}) dates",
                          "make the whole column use one order")
@@ -152,6 +224,18 @@ def parse_flags(values: pd.Series, column: str) -> pd.Series:
 
     Blanks are missing, except in a column whose only values are marks, where a blank
     means no.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Text cells, indexed by row number.
+    column : str
+        The header, for error messages.
+
+    Returns
+    -------
+    pandas.Series
+        Nullable booleans, same index.
 
     Examples
     --------
@@ -180,6 +264,13 @@ def parse_outcomes(values: pd.Series, column: str,
 
     Blank cells are ``pending``. Labels such as ``"Inter + Rejec"`` or ``"Rejected after
     interview"`` are the outcome with ``interviewed`` true.
+
+    Parameters
+    ----------
+    values, column : pandas.Series, str
+        As for :func:`parse_flags`.
+    value_map : dict, optional
+        Normalised label to code (``+interviewed`` allowed), tried first.
 
     Returns
     -------
@@ -221,118 +312,3 @@ def _outcome_code(label: str, value_map: dict[str, str]) -> tuple[str, bool] | N
     if rest != label and rest in _OUTCOME_LABELS:
         return _OUTCOME_LABELS[rest][0], True
     return None
-
-
-def _vocabulary(**codes: tuple[str, ...]) -> dict[str, str]:
-    return {label: code for code, labels in codes.items() for label in labels}
-
-
-#: Tracker labels (compared after normalising) for each closed code list.
-LABEL_CODES: dict[str, dict[str, str]] = {
-    "industry": _vocabulary(
-        tech=("tech", "technology", "it", "information technology", "software", "hardware",
-              "saas", "internet", "cyber security", "cybersecurity", "data science",
-              "telecommunications", "telecom", "semiconductors", "computer software"),
-        finance=("finance", "financial services", "banking", "bank", "insurance", "fintech",
-                 "accounting", "investment management", "capital markets"),
-        healthcare=("healthcare", "health care", "health", "hospital", "medical", "pharma",
-                    "pharmaceutical", "pharmaceuticals", "biotech", "biotechnology"),
-        government=("government", "public sector", "federal government", "state government",
-                    "local government", "public administration"),
-        retail=("retail", "ecommerce", "e commerce", "supermarket", "supermarkets", "grocery"),
-        hospitality=("hospitality", "restaurant", "restaurants", "restaurants bars", "hotel",
-                     "hotels", "food service", "food and beverage"),
-        education=("education", "higher education", "university", "school", "college",
-                   "edtech", "e learning"),
-        manufacturing=("manufacturing", "automotive", "industrial", "industrials"),
-        staffing=("staffing", "staffing agency", "recruiting", "recruitment",
-                  "staffing and recruiting", "staffing recruiting", "employment agency"),
-        unknown=("", "unknown", "n a", "na", "not sure", "tbd"),
-    ),
-    "company_size": _vocabulary(
-        small=("small", "startup", "start up", "micro", "small business"),
-        medium=("medium", "mid", "mid size", "midsize", "mid sized", "sme"),
-        large=("large", "enterprise", "big", "corporate", "multinational", "fortune 500"),
-        unknown=("", "unknown", "n a", "na"),
-    ),
-    "role_level": _vocabulary(
-        entry=("entry", "entry level", "junior", "jr", "intern", "internship", "associate",
-               "graduate", "new grad", "trainee", "apprentice"),
-        mid=("mid", "mid level", "mid senior", "mid senior level", "intermediate",
-             "experienced", "professional"),
-        senior=("senior", "sr", "lead", "principal", "staff", "manager", "director",
-                "head", "executive", "vp", "vice president", "chief"),
-        unknown=("", "unknown", "n a", "na"),
-    ),
-    "interview_round": _vocabulary(
-        none=("none", "no interview"),
-        phone=("phone", "phone screen", "phone interview", "screen", "screening",
-               "recruiter screen"),
-        one_on_one=("one on one", "1 on 1", "1 1", "in person", "onsite", "on site",
-                    "individual"),
-        panel=("panel", "panel interview", "group", "group panel"),
-        final=("final", "final round", "final interview", "last round"),
-        unknown=("", "unknown", "n a", "na"),
-    ),
-}
-
-
-def generalise_labels(labels: pd.Series, field_name: str, value_map: dict[str, str] | None = None
-                      ) -> tuple[pd.Series, tuple[str, ...]]:
-    """Map free category labels onto a closed code list.
-
-    The mapping file's value map is tried first, then :data:`LABEL_CODES`, then (for
-    company size) a head-count such as ``"51-200"`` or ``"1000+"``. Any other label
-    becomes ``other`` for industry and ``unknown`` elsewhere; missing labels ``unknown``.
-
-    Parameters
-    ----------
-    labels : pandas.Series
-        The tracker's labels (missing as ``NA``).
-    field_name : {"industry", "company_size", "role_level", "interview_round"}
-    value_map : dict, optional
-        Normalised label to code, from a
-        :class:`~followup_lib.outcomes.tracker_mapping.TrackerMapping`.
-
-    Returns
-    -------
-    codes : pandas.Series
-        One code per row.
-    unmatched : tuple of str
-        The labels that fell back to ``other``/``unknown``, sorted.
-
-    Examples
-    --------
-    >>> codes, unmatched = generalise_labels(
-    ...     pd.Series(["Government", "IT", "Consulting", None]), "industry")
-    >>> codes.tolist(), unmatched
-    (['government', 'tech', 'other', 'unknown'], ('Consulting',))
-    >>> generalise_labels(pd.Series(["11-50", "51-200", "10,000+"]), "company_size")[0].tolist()
-    ['small', 'medium', 'large']
-    """
-    fallback = "other" if field_name == "industry" else "unknown"
-    known = {**LABEL_CODES[field_name], **(value_map or {})}
-    text = labels.astype("string")
-    codes, unmatched = {}, []
-    for label in text.dropna().unique():
-        key = normalise_label(label)
-        code = known.get(key) or (_size_from_staff(label) if field_name == "company_size"
-                                  else None)
-        if code is None:
-            code = fallback
-            unmatched.append(str(label))
-        codes[label] = code
-    return text.map(codes).fillna("unknown").astype(object), tuple(sorted(unmatched))
-
-
-def _size_from_staff(label: str) -> str | None:
-    """The size code of a head-count label, by its lower bound and the schema's thresholds."""
-    match = re.fullmatch(r"(\d[\d,]*)\s*(?:(?:-|–|to)\s*\d[\d,]*)?\s*\+?\s*(?:employees)?",
-                         label.strip().lower())
-    if match is None:
-        return None
-    smallest = int(match.group(1).replace(",", ""))  # the lower bound of "51-200"
-    if smallest < SMALL_COMPANY_STAFF:
-        return "small"
-    return "medium" if smallest < LARGE_COMPANY_STAFF else "large"
-

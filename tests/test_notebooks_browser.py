@@ -95,6 +95,8 @@ def test_jupyterlab_runs_the_start_notebook(jupyterlab_server, page, tmp_path):
     assert len(statuses) > 10, "the report should list Python, the packages and the command"
     assert all(status.startswith("OK") for status in statuses), statuses
     assert "all OK" in page.locator(".followup-env-report").inner_text()
+    page.locator(".fc-headline").wait_for()  # the planner widget rendered in JupyterLab too
+    assert page.locator(".fc-plan tbody tr").count() >= 5
     assert "Traceback" not in page.locator(".jp-Notebook").inner_text()
 
 

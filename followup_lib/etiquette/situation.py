@@ -301,7 +301,7 @@ def case_json_object(text: str, source: str = "case") -> dict:
     >>> case_json_object('{"interview_end": "2026-11-16T15:00-05:00",}', "case.json")
     Traceback (most recent call last):
     ...
-    followup_lib.errors.InputError: case.json: is not valid JSON (line 1, column 44: Expecting property name enclosed in double quotes); check for a missing or extra comma, quote or bracket there
+    followup_lib.errors.InputError: case.json: is not valid JSON (line 1, column ...); check for a missing or extra comma, quote or bracket there
     """
     try:
         data = json.loads(text)

@@ -13,11 +13,13 @@ MODULES = ["followup_lib.outcomes", "followup_lib.outcomes.schema",
            "followup_lib.outcomes.rules", "followup_lib.outcomes.loader",
            "followup_lib.outcomes.calibration", "followup_lib.outcomes.generator",
            "followup_lib.outcomes.analysis", "followup_lib.outcomes.rates",
-           "followup_lib.outcomes.plots", "followup_lib.outcomes.importer",
+           "followup_lib.outcomes.plots", "followup_lib.outcomes.plot_style",
+           "followup_lib.outcomes.rate_plot", "followup_lib.outcomes.importer",
            "followup_lib.outcomes.tracker_mapping", "followup_lib.outcomes.tracker_values",
            "followup_lib.outcomes.tracker_labels",
            "followup_lib.outcomes.k_anonymity", "followup_lib.outcomes.anonymise",
-           "followup_lib.cli.outcomes", "followup_lib.cli.anonymise"]
+           "followup_lib.outcomes.anonymise_report", "followup_lib.cli.outcomes",
+           "followup_lib.cli.anonymise"]
 
 PROBE = """
 import importlib, json, sys

@@ -35,7 +35,7 @@ def _texts(ax) -> str:
 def test_still_waiting_curve_has_band_median_and_labels(shipped):
     ax = plots.plot_still_waiting(shipped)
     labels = [line.get_label() for line in ax.get_lines()]
-    assert "still no response (Kaplan–Meier)" in labels
+    assert "still waiting (Kaplan–Meier)" in labels
     assert "median: 7 days" in labels
     assert ax.collections, "the confidence band is drawn"
     assert "by day 7" in _texts(ax)

@@ -122,6 +122,8 @@ def test_non_whole_business_days_are_refused(good):
      "interview_values_without_interview"),
     (dict(interviewed=True), dict(interview_round="none"), "interview_without_round"),
     (dict(interviewed=True), dict(decision_censored=pd.NA), "decision_days_without_censoring"),
+    (dict(interviewed=True, outcome="withdrawn"), dict(decision_censored=False),
+     "withdrawn_with_decision_heard"),
     (dict(interviewed=True), dict(follow_up_timing="not_applicable",
                                   follow_up_channel="not_applicable"),
      "not_applicable_after_interview"),
@@ -155,8 +157,18 @@ def test_every_rule_is_tested():
               "channel_disagrees_with_timing", "timing_disagrees_with_days",
               "timeline_days_without_timeline", "thank_you_hours_without_thank_you",
               "second_attempt_without_follow_up", "interview_codes_without_interview",
-              "not_applicable_after_interview"}
+              "not_applicable_after_interview", "withdrawn_with_decision_heard"}
     assert {rule.name for rule in RULES} == tested
+
+
+@pytest.mark.parametrize("outcome, censored", [("rejection", False), ("pending", True)])
+def test_decision_days_may_be_unknown_when_the_decision_is_known(good, outcome, censored):
+    table = good.copy()
+    where = _row(good, interviewed=True, outcome=outcome)
+    table.loc[where, "decision_days"] = float("nan")
+    typed = validate_applications(table)
+    assert pd.isna(typed.loc[where, "decision_days"])
+    assert typed.loc[where, "decision_censored"] == censored
 
 
 def test_codes_without_an_interview_are_refused(good):

@@ -30,7 +30,9 @@ def register(sub) -> None:
                         help="where to write the anonymised table (.csv or .parquet)")
     parser.add_argument("--mapping", metavar="FILE",
                         help="a .json/.yaml file naming your columns and labels")
-    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="the workbook sheet to read (default: the first; the report "
+                             "names the sheet read and the others)")
     parser.add_argument("--k", type=int, default=K_ANONYMITY, metavar="N",
                         help=f"smallest group size allowed (default: {K_ANONYMITY})")
     add_format_option(parser)
@@ -48,7 +50,9 @@ def run_anonymise(args: argparse.Namespace) -> int:
     Returns
     -------
     int
-        0; a problem raises InputError, which ``followup`` prints as one line.
+        0; a problem raises InputError, which ``followup`` prints as one line. The report
+        (text, or JSON with ``sheet``, ``other_sheets`` and ``warnings``) says which
+        sheet was read and what the output cannot give.
     """
     from followup_lib.outcomes.anonymise import anonymise_file
     from followup_lib.outcomes.tracker_mapping import load_mapping

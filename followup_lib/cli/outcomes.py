@@ -67,13 +67,19 @@ def _days(value) -> str:
 
 
 def _follow_up_lines(report: dict) -> list[str]:
-    """The follow-up table as aligned lines; suppressed groups say so."""
-    from followup_lib.outcomes.rates import GROUP_NAMES as names
+    """The follow-up table as aligned lines; suppressed and unrecorded groups say so."""
+    from followup_lib.outcomes.rates import FACTOR_NAMES, GROUP_NAMES
 
     lines = [f"After an interview ({report['n_interviewed']:,} interviewed): "
              "share who heard a decision, 95% interval"]
+    unrecorded = []
     for row in report["follow_up"]:
-        label = f"  {names.get(row['group'], row['group']):<22}"
+        if not row.get("in_file", True):
+            if row["factor"] not in unrecorded:
+                unrecorded.append(row["factor"])
+                lines.append(f"  {FACTOR_NAMES[row['factor']]:<22} not recorded in this file")
+            continue
+        label = f"  {GROUP_NAMES.get(row['group'], row['group']):<22}"
         if row["suppressed"]:
             lines.append(f"{label} fewer than {report['k']} applications: not shown")
         else:
@@ -81,6 +87,18 @@ def _follow_up_lines(report: dict) -> list[str]:
                          f"-{_percent(row['ci_upper'])})  n={row['n']:,}")
     lines.append("  An association, not a cause: candidates follow up only while still waiting.")
     return lines
+
+
+def _naive_median_lines(report: dict) -> list[str]:
+    """What counting only answered applications would say, when it says something else."""
+    naive, median = report["naive_median_days"], report["median_days_to_response"]["days"]
+    if naive is None or naive == median:
+        return []
+    if median is None or naive < median:
+        return [f"  (Counting only answered applications would say {naive:g} days:",
+                "  too rosy, because it leaves out everyone still waiting.)"]
+    return [f"  (Counting only answered applications would say {naive:g} days, longer than",
+            "  the estimate above, which also counts everyone still waiting.)"]
 
 
 def format_report(report: dict) -> str:
@@ -94,7 +112,10 @@ def format_report(report: dict) -> str:
     Returns
     -------
     str
-        A few lines: the wait, the chances, the follow-up table and its caveat.
+        A few lines: the wait (and, when it differs, what counting only answered
+        applications would say), the chances, the follow-up table and its caveat. A
+        factor the file does not record is "not recorded in this file"; a group under
+        ``k`` applications is "fewer than k".
 
     Examples
     --------
@@ -113,8 +134,7 @@ def format_report(report: dict) -> str:
         "response yet (kept in, as censored)",
         f"Median wait for a first response: {_days(median['days'])} days "
         f"(95% interval {_days(median['ci_lower'])}-{_days(median['ci_upper'])})",
-        f"  (Counting only answered applications would say {_days(report['naive_median_days'])}"
-        " days:\n  too rosy, because it leaves out everyone still waiting.)",
+        *_naive_median_lines(report),
         f"Chance of a response by {by_day}",
         f"Chance of any response after a silence of {silent}",
         *_follow_up_lines(report),

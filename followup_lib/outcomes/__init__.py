@@ -13,13 +13,16 @@ Modules (imported on first use, so ``import followup_lib.outcomes`` stays light)
 - :mod:`~followup_lib.outcomes.analysis` — time to response with censoring
   (Kaplan–Meier), conditional chances, :func:`summarise`;
   :mod:`~followup_lib.outcomes.rates` — decision rates by follow-up behaviour.
-- :mod:`~followup_lib.outcomes.plots` — matplotlib figures and a projector style.
+- :mod:`~followup_lib.outcomes.plots` — matplotlib figures and a projector style (the
+  rate chart in :mod:`~followup_lib.outcomes.rate_plot`, the shared look in
+  :mod:`~followup_lib.outcomes.plot_style`).
 - The tracker anonymiser: :mod:`~followup_lib.outcomes.importer` (:func:`read_tracker`),
   :mod:`~followup_lib.outcomes.tracker_mapping` (:func:`load_mapping`),
   :mod:`~followup_lib.outcomes.tracker_values`,
   :mod:`~followup_lib.outcomes.tracker_labels`, :mod:`~followup_lib.outcomes.k_anonymity`
   and :mod:`~followup_lib.outcomes.anonymise` (:func:`anonymise_file`,
-  :func:`anonymise_table`).
+  :func:`anonymise_table`), whose report and warnings are in
+  :mod:`~followup_lib.outcomes.anonymise_report`.
 
 The names below can also be taken from this package directly; each import happens when
 the name is first used.
@@ -48,6 +51,7 @@ _LAZY_NAMES = {
     "response_rates_by_follow_up": "rates",
     "summarise": "analysis",
     "read_tracker": "importer",
+    "read_tracker_source": "importer",
     "load_mapping": "tracker_mapping",
     "anonymise_table": "anonymise",
     "anonymise_file": "anonymise",

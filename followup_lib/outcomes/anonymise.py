@@ -14,8 +14,13 @@ Three things happen to a tracker read by :mod:`followup_lib.outcomes.importer`:
    unknown, industry → unknown, year → unknown); rows still in a group smaller than
    ``k`` after the last step are suppressed (:mod:`~followup_lib.outcomes.k_anonymity`).
 
-A tracker records no follow-ups, so ``follow_up_timing`` and ``follow_up_channel`` are
-``unknown`` after an interview (``not_applicable`` without one).
+After an interview, an offer, a rejection or a removed post is a decision heard
+(``decision_censored`` False) whether or not the tracker dates it; ``decision_days`` is
+then empty when the decision or interview date is not known. A candidate who withdrew
+heard no decision (censored at the withdrawal). A tracker records no follow-ups, so
+``follow_up_timing`` and ``follow_up_channel`` are ``unknown`` after an interview
+(``not_applicable`` without one). What the output cannot give is listed in the report's
+warnings (:func:`~followup_lib.outcomes.anonymise_report.tracker_warnings`).
 
 Rows come out sorted by their anonymised content with sequential ids (``A000001``),
 so neither the id nor the order says anything about the source rows.
@@ -24,27 +29,27 @@ so neither the id nor the order says anything about the source rows.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import K_ANONYMITY
-from followup_lib.outcomes.importer import ImportedTracker, import_tracker, read_tracker
-from followup_lib.outcomes.k_anonymity import (
-    QUASI_IDENTIFIERS, Generalisation, check_k, k_anonymise,
-)
+from followup_lib.outcomes.anonymise_report import AnonymisationReport, tracker_warnings
+from followup_lib.outcomes.importer import ImportedTracker, import_tracker, read_tracker_source
+from followup_lib.outcomes.k_anonymity import QUASI_IDENTIFIERS, check_k, k_anonymise
 from followup_lib.outcomes.loader import PARQUET_SUFFIXES, check_output_path, save_applications
-from followup_lib.outcomes.rules import DECIDED
+from followup_lib.outcomes.rules import DECIDED, ENDED_BY_EMPLOYER
 from followup_lib.outcomes.schema import COLUMN_NAMES, COLUMNS, month_codes
 from followup_lib.outcomes.tracker_mapping import DATE_FIELDS, LABEL_FIELDS, TrackerMapping
 from followup_lib.outcomes.tracker_labels import generalise_labels
 from followup_lib.outcomes.tracker_values import cell_name, first_row
 
 #: Outcomes that end the wait for a decision: ``decision_days`` run to the decision date
-#: (not censored), or are empty without one, instead of running to the export date.
-_CLOSED = DECIDED + ("withdrawn", "position_removed")
+#: (the withdrawal's date for ``withdrawn``), or are empty without one, instead of running
+#: to the export date. Only :data:`ENDED_BY_EMPLOYER` is a decision heard.
+_CLOSED = ENDED_BY_EMPLOYER + ("withdrawn",)
 _ROUNDS_HELD = ("phone", "one_on_one", "panel", "final")
 
 
@@ -105,11 +110,13 @@ def _interview_stage(rec: pd.DataFrame, rounds: pd.Series, interviewed: pd.Serie
     """The interview-stage columns, in schema order, empty for rows not interviewed.
 
     A tracker records no follow-ups: they are ``unknown`` after an interview (not
-    ``none``, which would claim there was none) and ``not_applicable`` without one.
+    ``none``, which would claim there was none) and ``not_applicable`` without one. The
+    decision is heard when the employer ended the application, dated or not.
     """
-    decided = outcome.isin(_CLOSED)
-    decision_days = _days(rec["interview"], rec["decision"].where(decided, as_of))
+    ended = outcome.isin(_CLOSED)
+    decision_days = _days(rec["interview"], rec["decision"].where(ended, as_of))
     decision_days = decision_days.where(interviewed)
+    heard = outcome.isin(ENDED_BY_EMPLOYER)
     no_value = pd.Series(pd.NA, index=rec.index)
     follow_up = pd.Series("unknown", index=rec.index).where(interviewed, "not_applicable")
     return {
@@ -124,7 +131,7 @@ def _interview_stage(rec: pd.DataFrame, rounds: pd.Series, interviewed: pd.Serie
         "follow_up_channel": follow_up,
         "second_attempt": no_value.astype("boolean"),
         "decision_days": decision_days,
-        "decision_censored": (~decided).astype("boolean").where(decision_days.notna()),
+        "decision_censored": (~heard).astype("boolean").where(interviewed),
     }
 
 
@@ -160,74 +167,6 @@ def _outcome_interviewed_answered(tracker: ImportedTracker, codes: dict[str, pd.
 def _days(start: pd.Series, end: pd.Series) -> pd.Series:
     """Whole days from ``start`` to ``end`` (``NaN`` where either is missing)."""
     return (end - start).dt.days.astype(float)
-
-
-@dataclass(frozen=True)
-class AnonymisationReport:
-    """What the anonymiser did to one tracker; ``to_text()`` and ``to_dict()`` show it.
-
-    Attributes
-    ----------
-    rows_in, rows_out, rows_suppressed : int
-        Applications read, written, and left out because their group stayed under ``k``.
-    columns_used : dict
-        Field name to the source header it was derived from (the header is not output).
-    columns_dropped : tuple of str
-        Source headers not used at all.
-    generalised : tuple of Generalisation
-        Quasi-identifier coarsening steps, in order, with the rows each changed.
-    labels_generalised : dict
-        Per category field, source labels that became ``other``/``unknown`` (map them
-        in the mapping file's ``values`` to keep them).
-    k_requested, k_achieved, groups : int
-        The ``k`` asked for, the smallest group in the output, the number of groups.
-    """
-
-    rows_in: int
-    rows_out: int
-    rows_suppressed: int
-    columns_used: dict[str, str]
-    columns_dropped: tuple[str, ...]
-    generalised: tuple[Generalisation, ...]
-    labels_generalised: dict[str, tuple[str, ...]]
-    k_requested: int
-    k_achieved: int
-    groups: int
-
-    def to_dict(self) -> dict:
-        """The report as plain JSON-ready values.
-
-        Returns
-        -------
-        dict
-            The attributes, with tuples as lists and each generalisation as a dict.
-        """
-        data = asdict(self)
-        data["columns_dropped"] = list(self.columns_dropped)
-        data["labels_generalised"] = {f: list(v) for f, v in self.labels_generalised.items()}
-        return data
-
-    def to_text(self) -> str:
-        """The report as a few readable lines.
-
-        Returns
-        -------
-        str
-            Rows, columns used and dropped, each generalisation, and the ``k`` achieved.
-        """
-        used = ", ".join(f"{h!r} → {f}" for f, h in self.columns_used.items())
-        lines = [f"Rows: {self.rows_in} in, {self.rows_out} out, "
-                 f"{self.rows_suppressed} suppressed",
-                 f"Columns used: {used}",
-                 f"Columns dropped: {', '.join(map(repr, self.columns_dropped)) or 'none'}"]
-        lines += [f"Generalised {g.column}: {g.from_level} → {g.to_level} ({g.rows} rows)"
-                  for g in self.generalised]
-        lines += [f"Labels made {'other' if f == 'industry' else 'unknown'} in {f}: "
-                  f"{', '.join(map(repr, labels))}"
-                  for f, labels in self.labels_generalised.items()]
-        lines.append(f"k-anonymity: asked {self.k_requested}, achieved {self.k_achieved} "
-                     f"(smallest of {self.groups} groups)")
-        return "\n".join(lines)
 
 
 def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
@@ -273,7 +212,9 @@ def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
         rows_in=len(derived), rows_out=len(kept), rows_suppressed=len(derived) - len(kept),
         columns_used=dict(tracker.columns_used), columns_dropped=tracker.columns_dropped,
         generalised=steps, labels_generalised=unmatched, k_requested=int(k),
-        k_achieved=int(group_counts.min()), groups=len(group_counts))
+        k_achieved=int(group_counts.min()), groups=len(group_counts),
+        warnings=tracker_warnings(kept, tracker.records.loc[kept.index],
+                                  tracker.columns_used))
     return _finish(kept), report
 
 
@@ -310,7 +251,9 @@ def anonymise_file(source: str | Path, output: str | Path,
     mapping : TrackerMapping, optional
         From :func:`~followup_lib.outcomes.tracker_mapping.load_mapping`.
     sheet : str, optional
-        The workbook sheet to read.
+        The workbook sheet to read; the first when absent. The report names the sheet
+        read (and the others, when none was named); an error that a wrong sheet would
+        explain (too few rows, no application-date column) names them too.
     k : int
         Every group of :data:`QUASI_IDENTIFIERS` keeps at least this many rows.
 
@@ -335,7 +278,12 @@ def anonymise_file(source: str | Path, output: str | Path,
                                                 and os.path.samefile(output, source)):
         raise InputError("--output", "is the input file itself",
                          "write the anonymised table to a new file; the source is never changed")
-    anonymised, report = anonymise_table(read_tracker(source, sheet), mapping, k)
+    read = read_tracker_source(source, sheet)
+    try:
+        anonymised, report = anonymise_table(read.table, mapping, k)
+    except InputError as exc:
+        raise read.explain(exc) from None
+    report = replace(report, sheet=read.sheet, other_sheets=read.other_sheets)
     try:
         save_applications(anonymised, output)  # validated, then written atomically
     except OSError as exc:

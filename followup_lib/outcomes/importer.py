@@ -45,7 +45,8 @@ def read_tracker(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
         A CSV file (comma, semicolon or tab separated; UTF-8, UTF-8 with BOM or
         Windows-1252) or an Excel ``.xlsx``/``.xlsm`` workbook. The file is only read.
     sheet : str, optional
-        For a workbook, the sheet to read; the first sheet when absent.
+        For a workbook, the sheet to read; the first sheet when absent
+        (:func:`read_tracker_source` also says which sheet that was).
 
     Returns
     -------
@@ -64,6 +65,104 @@ def read_tracker(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     row
     2      Café  11/14/2021
     """
+    return read_tracker_source(path, sheet).table
+
+
+@dataclass(frozen=True)
+class TrackerSource:
+    """A tracker's cells and, for a workbook, which sheet they came from.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        As returned by :func:`read_tracker`.
+    sheet : str or None
+        The sheet read; ``None`` for a CSV file.
+    other_sheets : tuple of str
+        The workbook's other sheets when no sheet was named (the first one was read);
+        empty when a sheet was named or the workbook has one sheet.
+    """
+
+    table: pd.DataFrame
+    sheet: str | None = None
+    other_sheets: tuple[str, ...] = ()
+
+    def sheet_hint(self) -> str:
+        """What to say when the first sheet, read by default, may be the wrong one.
+
+        Returns
+        -------
+        str
+            E.g. ``read sheet 'Notes'; the workbook also has '2025': pass --sheet NAME``;
+            empty when no other sheet could have been meant.
+
+        Examples
+        --------
+        >>> TrackerSource(pd.DataFrame(), "Notes", ("2025", "Archive")).sheet_hint()
+        "read sheet 'Notes'; the workbook also has '2025', 'Archive': pass --sheet NAME"
+        >>> TrackerSource(pd.DataFrame()).sheet_hint()
+        ''
+        """
+        if not self.other_sheets:
+            return ""
+        return (f"read sheet {self.sheet!r}; the workbook also has "
+                f"{', '.join(map(repr, self.other_sheets))}: pass --sheet NAME")
+
+    def explain(self, error: InputError) -> InputError:
+        """``error`` with :meth:`sheet_hint` added, when a wrong sheet would explain it.
+
+        That is: too few rows for ``k``, a missing column (``columns``), or a mapping
+        naming a header the sheet lacks.
+
+        Parameters
+        ----------
+        error : InputError
+            Raised while anonymising this source's table.
+
+        Returns
+        -------
+        InputError
+            A new error with the hint before the fix, or ``error`` itself.
+        """
+        if error.field in ("k", "columns") or error.field.startswith("mapping:"):
+            return _with_hint(error, self.sheet_hint())
+        return error
+
+
+def _with_hint(error: InputError, hint: str) -> InputError:
+    """The same error with ``hint`` put before its fix (``error`` itself if no hint)."""
+    if not hint:
+        return error
+    return InputError(error.field, error.problem,
+                      f"{hint}, or {error.fix}" if error.fix else hint)
+
+
+def read_tracker_source(path: str | Path, sheet: str | None = None) -> TrackerSource:
+    """Read a tracker like :func:`read_tracker`, and say which sheet was read.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV file or an Excel workbook (see :func:`read_tracker`).
+    sheet : str, optional
+        For a workbook, the sheet to read; the first sheet when absent. When the
+        first sheet is read by default from a workbook with others, an empty sheet or a
+        sheet without rows is an error that names the other sheets.
+
+    Returns
+    -------
+    TrackerSource
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     p = os.path.join(tmp, "t.csv")
+    ...     _ = open(p, "w").write("Date sent\\n11/14/2021\\n")
+    ...     source = read_tracker_source(p)
+    >>> source.sheet, len(source.table)
+    (None, 1)
+    """
     path = Path(path)
     if not path.is_file():
         raise InputError("input", f"no file named {str(path)!r}", "check the path")
@@ -71,18 +170,21 @@ def read_tracker(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     if suffix == ".xls":
         raise InputError(path.name, "is in the old Excel format", "save it as .xlsx or CSV")
     if suffix in (".xlsx", ".xlsm"):
-        table = _read_workbook(path, sheet)
+        source = _read_workbook(path, sheet)
     elif sheet is not None:
         raise InputError("--sheet", f"{path.name!r} is not a workbook, so it has no sheets",
                          "leave out --sheet for a CSV file")
     else:
-        table = _read_csv_text(path)
+        source = TrackerSource(_read_csv_text(path))
+    table = source.table
     table.index = pd.RangeIndex(2, len(table) + 2, name="row")
     table = table[_rows_with_text(table)]
     if table.empty:
-        raise InputError(path.name, "has a header row but no applications",
-                         "export the tracker again with its rows")
-    return table
+        where = "" if source.sheet is None else f"sheet {source.sheet!r} "
+        raise _with_hint(InputError(path.name, f"{where}has a header row but no applications",
+                                    "export the tracker again with its rows"),
+                         source.sheet_hint())
+    return TrackerSource(table, source.sheet, source.other_sheets)
 
 
 def _rows_with_text(table: pd.DataFrame) -> pd.Series:
@@ -126,7 +228,7 @@ def _read_csv_text(path: Path) -> pd.DataFrame:
                          "check the quoting and the number of cells on that line") from None
 
 
-def _read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
+def _read_workbook(path: Path, sheet: str | None) -> TrackerSource:
     """A workbook sheet's cells as text, padded to the header's width."""
     import zipfile
 
@@ -138,20 +240,24 @@ def _read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
         raise InputError(path.name, f"cannot be opened as an Excel workbook ({exc})",
                          "save it again from Excel as .xlsx, or export it as CSV") from None
     try:
-        if sheet is not None and sheet not in book.sheetnames:
+        names = tuple(book.sheetnames)
+        if sheet is not None and sheet not in names:
             raise InputError("--sheet", f"{path.name!r} has no sheet named {sheet!r}",
-                             f"choose one of: {', '.join(map(repr, book.sheetnames))}")
-        rows = book[sheet or book.sheetnames[0]].iter_rows(values_only=True)
+                             f"choose one of: {', '.join(map(repr, names))}")
+        rows = book[sheet or names[0]].iter_rows(values_only=True)
         cells = [[_cell_text(v) for v in row] for row in rows]
     finally:
         book.close()
+    read = TrackerSource(pd.DataFrame(), sheet or names[0],
+                         () if sheet is not None else names[1:])
     if not cells or not any(cells[0]):
-        raise InputError(path.name, f"sheet {sheet or book.sheetnames[0]!r} is empty",
-                         "put the header in row 1")
+        raise _with_hint(InputError(path.name, f"sheet {read.sheet!r} is empty",
+                                    "put the header in row 1"), read.sheet_hint())
     header = [h or f"Unnamed: {i}" for i, h in enumerate(cells[0])]
     width = len(header)
     rows = [(row + [""] * width)[:width] for row in cells[1:]]
-    return pd.DataFrame(rows, columns=header, dtype=str)
+    return TrackerSource(pd.DataFrame(rows, columns=header, dtype=str), read.sheet,
+                         read.other_sheets)
 
 
 def _cell_text(value: object) -> str:

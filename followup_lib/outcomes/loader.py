@@ -8,7 +8,12 @@ the fix. :func:`save_applications` validates and writes atomically (a temporary 
 renamed into place), so a failed write never leaves half a file behind.
 
 The columns, in order (codes in brackets; the rules between them are in
-:mod:`~followup_lib.outcomes.rules`):
+:mod:`~followup_lib.outcomes.rules`). After an interview, ``decision_censored`` says
+whether the employer's decision was heard: False after an offer, a rejection or a removed
+post, True after a withdrawal (the candidate heard no decision) or while still waiting.
+``decision_days`` may be empty while ``decision_censored`` is given, when a tracker did
+not date the interview or the decision: that a decision came is known, not when; the
+reverse (days without ``decision_censored``) is refused.
 
 ======================== ========== ==================================================
 column                   type       meaning
@@ -40,8 +45,10 @@ follow_up_business_days  Int64      business days after the deadline (negative:
 follow_up_channel        category   [email, phone, none, unknown, not_applicable]
 second_attempt           boolean    one more attempt after the follow-up
 decision_days            float      days from interview to decision, or days watched
-                                    when censored (NA if not interviewed)
-decision_censored        boolean    True = no decision heard
+                                    when censored (NA if not interviewed, or if the
+                                    days are not known)
+decision_censored        boolean    True = no decision heard (a withdrawal included);
+                                    given for every interviewed row
 outcome                  category   [offer, rejection, withdrawn, position_removed,
                                     no_response, pending]
 ======================== ========== ==================================================

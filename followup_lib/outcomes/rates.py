@@ -1,9 +1,11 @@
 """Decision rates after an interview, by follow-up behaviour, with small groups hidden.
 
 :func:`response_rates_by_follow_up` counts, for each thank-you and follow-up-timing
-group, the interviews after which a decision was heard, with a Wilson interval
-(:func:`wilson_interval`). Groups under ``k`` rows are suppressed, and when that hides a
-single group of a factor the next smallest is hidden too. Pure numpy and pandas.
+group, the interviews after which a decision was heard (:func:`decision_heard`), with a
+Wilson interval (:func:`wilson_interval`). Groups under ``k`` rows are suppressed, and
+when that hides a single group of a factor the next smallest is hidden too. A factor the
+file does not record at all (a tracker with no thank-you column) is marked ``in_file``
+False: not recorded, which is not the same as a small group. Pure numpy and pandas.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pandas as pd
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import K_ANONYMITY
 from followup_lib.outcomes.k_anonymity import check_k
+from followup_lib.outcomes.rules import ENDED_BY_EMPLOYER
 
 #: Groups of :func:`response_rates_by_follow_up`, in display order. ``unknown`` timing is
 #: an interview whose follow-up was not recorded (e.g. from a tracker): its own group,
@@ -26,11 +29,13 @@ FOLLOW_UP_GROUPS = {"thank_you_sent": ("yes", "no"),
 GROUP_NAMES = {"yes": "thank-you sent", "no": "no thank-you", "early": "follow-up early",
                "on_time": "follow-up on time", "late": "follow-up late", "none": "no follow-up",
                "unknown": "follow-up not recorded"}
+#: What each factor is called in reports and on plots.
+FACTOR_NAMES = {"thank_you_sent": "thank-you", "follow_up_timing": "follow-up timing"}
 #: Groups listed only when at least one interview falls in them (the shipped synthetic
 #: dataset records every follow-up, so its table has no ``unknown`` row).
 GROUPS_SHOWN_IF_PRESENT = frozenset({"unknown"})
 #: Columns :func:`response_rates_by_follow_up` needs.
-_NEEDED = ("interviewed", "decision_censored", "thank_you_sent", "follow_up_timing")
+_NEEDED = ("interviewed", "decision_censored", "thank_you_sent", "follow_up_timing", "outcome")
 
 
 def wilson_interval(successes, trials, confidence: float = 0.95):
@@ -72,14 +77,46 @@ def _suppress_small(table: pd.DataFrame, k: int) -> pd.Series:
     """Groups to hide: under ``k`` rows, plus the next smallest where only one is hidden.
 
     Hiding a second group stops the hidden one being recovered by subtraction from the
-    factor's total.
+    factor's total. Groups not in the file (``in_file`` False) are never hidden: they
+    hold no one.
     """
-    hidden = table["n"] < k
-    for _, rows in table.groupby("factor", sort=False):
+    hidden = (table["n"] < k) & table["in_file"]
+    for _, rows in table[table["in_file"]].groupby("factor", sort=False):
         small = hidden[rows.index]
         if small.sum() == 1 and len(rows) > 1:
             hidden[rows.loc[~small, "n"].idxmin()] = True
     return hidden
+
+
+def decision_heard(df: pd.DataFrame) -> np.ndarray:
+    """Where the candidate heard the employer's decision, one boolean per row.
+
+    ``decision_censored`` False means heard. Where it is empty (files anonymised before
+    it was always filled in), the outcome says it: an offer, a rejection or a removed
+    post (:data:`~followup_lib.outcomes.rules.ENDED_BY_EMPLOYER`) is a decision heard; a
+    withdrawal, a pending or unanswered application is not.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Validated applications (``decision_censored``, ``outcome``).
+
+    Returns
+    -------
+    numpy.ndarray
+        Booleans, one per row.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"decision_censored": pd.array([False, True, None, None]),
+    ...                       "outcome": ["rejection", "pending", "offer", "withdrawn"]})
+    >>> decision_heard(table).tolist()
+    [True, False, True, False]
+    """
+    censored = df["decision_censored"]
+    by_outcome = df["outcome"].isin(ENDED_BY_EMPLOYER).to_numpy(dtype=bool)
+    return np.where(censored.isna().to_numpy(), by_outcome,
+                    ~censored.to_numpy(dtype=bool, na_value=True))
 
 
 def require_columns(df: pd.DataFrame, names) -> None:
@@ -117,32 +154,38 @@ def require_columns(df: pd.DataFrame, names) -> None:
 
 
 def _count_by_group(df: pd.DataFrame) -> pd.DataFrame:
-    """Interviews (``n``) and decisions heard (``responded``) for each follow-up group."""
-    known = df[df["interviewed"].to_numpy(dtype=bool) & df["decision_censored"].notna().to_numpy()]
-    heard = ~known["decision_censored"].to_numpy(dtype=bool)
-    labels = {"thank_you_sent": known["thank_you_sent"].map({True: "yes", False: "no"}),
-              "follow_up_timing": known["follow_up_timing"].astype(object)}
+    """Interviews (``n``), decisions heard (``responded``) and ``in_file`` per group."""
+    interviews = df[df["interviewed"].to_numpy(dtype=bool)]
+    heard = decision_heard(interviews)
+    labels = {"thank_you_sent": interviews["thank_you_sent"].map({True: "yes", False: "no"}),
+              "follow_up_timing": interviews["follow_up_timing"].astype(object)}
     records = []
     for factor, groups in FOLLOW_UP_GROUPS.items():
         values = labels[factor].to_numpy(dtype=object)
+        recorded = pd.Series(values).isin(groups).to_numpy() & (values != "unknown")
+        factor_in_file = recorded.any() or len(values) == 0
         for group in groups:
             members = values == group
             if group in GROUPS_SHOWN_IF_PRESENT and not members.any():
                 continue
             records.append({"factor": factor, "group": group, "n": int(members.sum()),
-                            "responded": int(heard[members].sum())})
+                            "responded": int(heard[members].sum()),
+                            "in_file": bool(factor_in_file or members.any())})
     return pd.DataFrame(records)
 
 
 def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.DataFrame:
     """Share of interviews that led to a decision, by thank-you and by follow-up timing.
 
-    Only interviewed rows with a known ``decision_censored`` count; "responded" means a
-    decision was heard. Interviews whose follow-up was not recorded
-    (``follow_up_timing`` ``unknown``, as in an anonymised tracker) form their own
-    ``unknown`` group, listed only when there are any: they are neither counted as
-    ``none`` nor dropped. Interviews with an empty ``thank_you_sent`` are in no
-    thank-you group. These are associations in observational (here synthetic) data:
+    Every interviewed row counts; "responded" means a decision was heard
+    (:func:`decision_heard`: from ``decision_censored``, or from the outcome where that
+    is empty). Interviews whose follow-up was not recorded (``follow_up_timing``
+    ``unknown``, as in an anonymised tracker) form their own ``unknown`` group, listed
+    only when there are any: they are neither counted as ``none`` nor dropped.
+    Interviews with an empty ``thank_you_sent`` are in no thank-you group. A factor that
+    no interview of the file records (every ``thank_you_sent`` empty, or every
+    follow-up ``unknown``) has its groups marked ``in_file`` False, with empty numbers:
+    "not recorded in this file", which is not "fewer than k". These are associations in observational (here synthetic) data:
     candidates follow up only while still waiting, so the groups differ in more than
     their behaviour — no causal claim.
 
@@ -158,7 +201,7 @@ def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.Da
     -------
     pandas.DataFrame
         Columns ``factor``, ``group``, ``n``, ``responded``, ``rate``, ``ci_lower``,
-        ``ci_upper`` (Wilson 95%) and ``suppressed``; one row per group of
+        ``ci_upper`` (Wilson 95%), ``suppressed`` and ``in_file``; one row per group of
         :data:`FOLLOW_UP_GROUPS` (those of :data:`GROUPS_SHOWN_IF_PRESENT` only when
         they have rows).
 
@@ -182,5 +225,7 @@ def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.Da
     table["ci_lower"], table["ci_upper"] = wilson_interval(table["responded"], table["n"])
     table["suppressed"] = _suppress_small(table, int(k))
     table[["n", "responded"]] = table[["n", "responded"]].astype("Int64")
-    table.loc[table["suppressed"], ["n", "responded", "rate", "ci_lower", "ci_upper"]] = pd.NA
-    return table
+    empty = table["suppressed"] | ~table["in_file"]
+    table.loc[empty, ["n", "responded", "rate", "ci_lower", "ci_upper"]] = pd.NA
+    return table[["factor", "group", "n", "responded", "rate", "ci_lower", "ci_upper",
+                  "suppressed", "in_file"]]

@@ -6,6 +6,11 @@ per row); :func:`~followup_lib.outcomes.schema.validate_applications` runs every
 "no follow-up day": ``none`` (interviewed, did not follow up), ``unknown`` (interviewed,
 follow-up not recorded, e.g. a tracker without follow-up columns) and ``not_applicable``
 (not interviewed).
+
+After an interview, ``decision_censored`` says whether the candidate heard the employer's
+decision (:data:`ENDED_BY_EMPLOYER`); a candidate who withdrew heard none. Its
+``decision_days`` may be empty when the days are not known (a tracker without decision or
+interview dates): the decision is then known from the outcome, its timing is not.
 """
 
 from __future__ import annotations
@@ -20,6 +25,10 @@ from followup_lib.etiquette.params import FOLLOW_UP_GRACE, LATE_AFTER
 
 #: Outcomes that are an employer's decision.
 DECIDED = ("offer", "rejection")
+#: Outcomes by which the employer ended an application; after an interview, the candidate
+#: heard a decision (a removed post is the employer's word too). ``withdrawn`` is not one:
+#: the candidate ended the wait without hearing a decision.
+ENDED_BY_EMPLOYER = DECIDED + ("position_removed",)
 #: ``follow_up_timing`` codes of a follow-up that was sent.
 SENT = ("early", "on_time", "late")
 
@@ -52,6 +61,11 @@ def follow_up_timing_code(business_days) -> np.ndarray:
 def _true(series: pd.Series) -> np.ndarray:
     """Where a (nullable) boolean column is True; empty counts as not True."""
     return series.to_numpy(dtype=bool, na_value=False)
+
+
+def _false(series: pd.Series) -> np.ndarray:
+    """Where a (nullable) boolean column is False; empty counts as not False."""
+    return ~series.to_numpy(dtype=bool, na_value=True)
 
 
 def _is(series: pd.Series, *codes: str) -> np.ndarray:
@@ -130,8 +144,15 @@ RULES: tuple[Rule, ...] = (
          "is interviewed but interview_round is 'none'", "name the last round, or 'unknown'",
          lambda d: d["interviewed"].to_numpy() & _is(d["interview_round"], "none")),
     Rule("decision_days_without_censoring", "decision_days decision_censored",
-         "give both or neither", "fill in the missing one or clear both",
-         lambda d: (d["decision_days"].isna() != d["decision_censored"].isna()).to_numpy()),
+         "gives decision_days but not decision_censored (decision_days alone may be empty, "
+         "when the days are not known)",
+         "fill in decision_censored (True = no decision heard) or clear decision_days",
+         lambda d: (d["decision_days"].notna() & d["decision_censored"].isna()).to_numpy()),
+    Rule("withdrawn_with_decision_heard", "decision_censored outcome",
+         "the candidate withdrew, so heard no employer decision, yet decision_censored is "
+         "False", "set decision_censored to True (decision_days: the days until the "
+         "withdrawal, or empty)",
+         lambda d: _false(d["decision_censored"]) & _is(d["outcome"], "withdrawn")),
     Rule("channel_disagrees_with_timing", "follow_up_timing follow_up_channel",
          "disagree on whether a follow-up was sent ('unknown' fits any code but 'none' and "
          "'not_applicable')", "use 'none' (or 'not_applicable') in both",

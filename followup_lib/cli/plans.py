@@ -129,7 +129,7 @@ def run_plan(args: argparse.Namespace) -> int:
     today = parse_today(args.today) if args.today else None
     plan = make_plan(case_from_args(args), today, params_from_args(args))
     if args.ics:
-        path = _write_atomic(Path(args.ics), plan.to_ics())
+        path = _write_ics(Path(args.ics), plan.to_ics())
     if args.format == "json":
         print_json(plan.to_list())
     else:
@@ -139,7 +139,8 @@ def run_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_atomic(path: Path, payload: bytes) -> Path:
+def _write_ics(path: Path, payload: bytes) -> Path:
+    """Check the ``--ics`` path, then write the calendar atomically."""
     if path.suffix.lower() != ".ics":
         raise InputError("--ics", f"{str(path)!r} does not end in .ics", "name the file e.g. plan.ics")
     if not path.parent.exists():

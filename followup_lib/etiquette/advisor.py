@@ -26,7 +26,7 @@ from datetime import date, datetime
 from followup_lib.etiquette.calls import call_permission
 from followup_lib.etiquette.epochs import Epoch, current_epoch
 from followup_lib.etiquette.params import DEFAULTS, Params
-from followup_lib.etiquette.situation import Contact, Situation  # noqa: F401  (Contact: doctests)
+from followup_lib.etiquette.situation import ATTEMPT_KINDS, Contact, Situation  # noqa: F401  (Contact: doctests)
 from followup_lib.etiquette.stages import stage
 from followup_lib.etiquette.timeline import KeyDates, as_of, key_dates, thank_you_late
 
@@ -170,7 +170,7 @@ class _Context:
             self.warnings.append(
                 f"no timeline given: assuming a decision within {self.params.default_decision_business_days} "
                 f"business days ({self.dates.decision_date}); next time ask for a date before you leave.")
-        if any(r.kind == "decision" for r in case.responses):
+        if case.responses_of("decision"):
             self.reasons.append(Reason(7, "the employer has given their decision; the case is closed."))
             return self.finish("done", 7, None)
         thank_you = self.thank_you_step()
@@ -186,7 +186,7 @@ class _Context:
 
     def thank_you_step(self) -> Advice | None:
         case, due = self.case, self.dates.thank_you_due
-        sent = [c for c in case.contacts if c.kind == "thank_you"]
+        sent = case.contacts_of("thank_you")
         if sent:
             first = sent[0]
             if thank_you_late(first.at, self.dates):
@@ -199,7 +199,7 @@ class _Context:
             self.reasons.append(Reason(2, f"thank the interviewer by email by {due:%a %d %b %H:%M %Z}: "
                                           "their time, your interest, one topic you discussed, next steps."))
             return self.finish("send_thank_you", 2, self.business_day_from(self.day))
-        attempts = [c for c in case.contacts if c.kind != "thank_you"]
+        attempts = case.contacts_of(*ATTEMPT_KINDS)
         if not attempts and self.day < self.dates.follow_up_due:
             self.warnings.append(f"too late for an on-time thank-you (due {due:%a %d %b %H:%M}); a short one today still helps.")
             self.reasons.append(Reason(2, "a late thank-you is better than none, as long as it is short and sincere."))

@@ -42,6 +42,6 @@ def call_permission(case: Situation, day: date, dates: KeyDates) -> tuple[bool, 
 
 def _word_since_timeline(case: Situation, day: date) -> bool:
     """True when the employer said anything after the latest timeline was set."""
-    timelines = [r for r in case.responses if r.kind == "new_timeline" and case.local_date(r.at) <= day]
+    timelines = [r for r in case.responses_of("new_timeline") if case.local_date(r.at) <= day]
     since = case.local_date(timelines[-1].at) if timelines else case.interview_date
-    return any(since < case.local_date(r.at) <= day for r in case.responses if r.kind != "new_timeline")
+    return any(since < case.local_date(r.at) <= day for r in case.responses_of("decision", "update"))

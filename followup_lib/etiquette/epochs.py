@@ -60,7 +60,7 @@ def current_epoch(case: Situation, dates: KeyDates, params: Params, today: date 
     ('new_timeline', datetime.date(2026, 12, 15))
     """
     cal = case.calendar
-    restarts = [r for r in case.responses if r.kind in ("new_timeline", "update")]
+    restarts = case.responses_of("new_timeline", "update")
     if not restarts:
         return Epoch("initial", dates.decision_date, dates.follow_up_due, dates.follow_up_late_after,
                      _attempts_after(case, None))
@@ -83,4 +83,4 @@ def current_epoch(case: Situation, dates: KeyDates, params: Params, today: date 
 def _attempts_after(case: Situation, event) -> tuple[Contact, ...]:
     """Attempts logged after ``event`` (a contact on the same day, with no time, counts as after it)."""
     after = (lambda c: True) if event is None else (lambda c: case.sort_key(c) >= case.sort_key(event))
-    return tuple(c for c in case.contacts if c.kind in ATTEMPT_KINDS and after(c))
+    return tuple(c for c in case.contacts_of(*ATTEMPT_KINDS) if after(c))

@@ -128,11 +128,11 @@ class _PlanBuilder:
 
     def build(self) -> list[PlanStep]:
         case, d = self.case, self.dates
-        sent = [c for c in case.contacts if c.kind == "thank_you"]
+        sent = case.contacts_of("thank_you")
         self.add("thank_you", case.local_date(sent[0].at) if sent else d.thank_you_due.date(), "email",
                  f"Thank-you email, by {d.thank_you_due:%a %d %b %H:%M %Z}: thanks, interest, one topic, next steps.",
                  2, done=bool(sent), deadline=d.thank_you_due)
-        decisions = [r for r in case.responses if r.kind == "decision"]
+        decisions = case.responses_of("decision")
         if decisions:
             self.add("decision", case.local_date(decisions[0].at), None,
                      "The employer decided: the case is closed.", 7, done=True)

@@ -223,6 +223,22 @@ class Situation:
         """The :class:`~followup_lib.etiquette.workdays.WorkCalendar` of the case's country."""
         return work_calendar(self.country, self.subdivision)
 
+    def contacts_of(self, *kinds: str) -> tuple[Contact, ...]:
+        """The contacts of the given kinds, in order.
+
+        Examples
+        --------
+        >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00",
+        ...     "contacts": [{"at": "2026-11-24", "kind": "follow_up"}, {"at": "2026-11-16", "kind": "thank_you"}]})
+        >>> [c.kind for c in case.contacts_of("thank_you", "follow_up")]
+        ['thank_you', 'follow_up']
+        """
+        return tuple(c for c in self.contacts if c.kind in kinds)
+
+    def responses_of(self, *kinds: str) -> tuple[Response, ...]:
+        """The employer's responses of the given kinds, in order."""
+        return tuple(r for r in self.responses if r.kind in kinds)
+
     def with_contact(self, contact: Contact) -> "Situation":
         """A copy of the case with one more contact logged."""
         return replace(self, contacts=self.contacts + (contact,))

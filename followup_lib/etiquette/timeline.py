@@ -123,7 +123,7 @@ def key_dates(situation: Situation, params: Params = DEFAULTS, today: date | Non
     """
     case = as_of(situation, today)
     cal = case.calendar
-    new_timelines = [r for r in case.responses if r.kind == "new_timeline"]
+    new_timelines = case.responses_of("new_timeline")
     if new_timelines:
         decision, source = new_timelines[-1].new_decision_by, "new_timeline"
     elif case.decision_by is not None:

@@ -144,7 +144,7 @@ def work_calendar(country: str, subdivision: str | None = None) -> WorkCalendar:
     import holidays
 
     code = (country or "").strip().upper()
-    known = holidays.list_supported_countries()
+    known = supported_countries()
     if code not in known:
         raise InputError("country", f"{country!r} is not a country the holidays package knows",
                          "use an ISO code such as US, GB, DE or IN")

@@ -229,7 +229,7 @@ def _timeline_days(situation) -> dict:
     from followup_lib.etiquette.timeline import key_dates
 
     dates = key_dates(situation)
-    follow_ups = [c for c in situation.contacts if c.kind in ("follow_up", "call")]
+    follow_ups = situation.contacts_of("follow_up", "call")
     return {
         "interview_day": spoken_date(situation.interview_date),
         "decision_day": spoken_date(dates.decision_date) if dates.timeline_stated else None,

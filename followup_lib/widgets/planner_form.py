@@ -112,7 +112,7 @@ def form_from_case(case: Situation) -> dict:
         "employer_said": "", "employer_on": None, "new_decision_by": None,
     }
     for kind in FORM_CONTACT_KINDS:
-        sent = [c for c in case.contacts if c.kind == kind]
+        sent = case.contacts_of(kind)
         values[kind] = case.local_date(sent[0].at) if sent else None
     if case.responses:
         latest = case.responses[-1]

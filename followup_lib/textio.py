@@ -50,17 +50,31 @@ def read_user_text(path, field: str, *, allow_empty: bool = False) -> str:
         raise InputError(field, f"{str(path)!r} is a folder, not a file", "name the file inside it")
     if not p.is_file():
         raise InputError(field, f"no file named {str(path)!r}", "check the path")
-    data = p.read_bytes()
+    return decode_user_bytes(p.read_bytes(), field, p.name, allow_empty=allow_empty)
+
+
+def decode_user_bytes(data: bytes, field: str, name: str = "the input", *, allow_empty: bool = False) -> str:
+    r"""Decode a user's bytes (a file's or standard input's): UTF-8 with or without BOM, else Windows-1252.
+
+    Examples
+    --------
+    >>> decode_user_bytes("\ufeffHi".encode("utf-8"), "draft")
+    'Hi'
+    >>> decode_user_bytes(b"\x00\x01", "draft")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: draft: the input is not a text file; save it as plain text (UTF-8)
+    """
     if not data.strip() and not allow_empty:
-        raise InputError(field, f"{p.name} is empty", "check you saved the file")
+        raise InputError(field, f"{name} is empty", "check you saved the file")
     if b"\x00" in data[:4096]:
-        raise InputError(field, f"{p.name} is not a text file", "save it as plain text (UTF-8)")
+        raise InputError(field, f"{name} is not a text file", "save it as plain text (UTF-8)")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(field, f"{p.name} is neither UTF-8 nor Windows-1252 text", "save it as UTF-8")
+    raise InputError(field, f"{name} is neither UTF-8 nor Windows-1252 text", "save it as UTF-8")
 
 
 @contextmanager

@@ -235,3 +235,15 @@ def test_importing_the_package_loads_no_template_or_dictionary_engine():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_second_attempt_names_the_follow_up_of_the_current_timeline():
+    from followup_lib.etiquette.situation import Situation
+
+    case = Situation.from_dict({
+        "interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20",
+        "contacts": [{"at": "2026-11-24", "kind": "follow_up"}],
+        "responses": [{"at": "2026-11-25", "kind": "new_timeline", "new_decision_by": "2026-12-11"}]})
+    text = draft("second_attempt", case, name="Sam Roe", interviewer="Ms. Lee", position="Analyst",
+                 company="Acme", topics=["the dashboard"]).text
+    assert "November 24" not in text  # the new timeline restarted the rules: that follow-up no longer counts

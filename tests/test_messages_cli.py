@@ -33,9 +33,10 @@ def run(monkeypatch, capsys):
     """Run ``followup`` with only this module's sub-commands; return (status, stdout, stderr)."""
     monkeypatch.setattr(cli, "COMMAND_MODULES", ("messages",))
 
-    def _run(*argv, stdin: str | None = None):
+    def _run(*argv, stdin: str | bytes | None = None):
         if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+            raw = stdin if isinstance(stdin, bytes) else stdin.encode("utf-8")
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
         status = cli.main([str(a) for a in argv])
         out, err = capsys.readouterr()
         return status, out, err
@@ -182,3 +183,10 @@ def test_the_installed_command_runs_review(files):
                             input=GOOD, capture_output=True, text=True, timeout=60, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("thank_you: ")
+
+
+def test_standard_input_is_decoded_like_a_file(run, files):
+    by_file = run("review", files / "good.txt", "--kind", "thank_you", "--format", "json")[1]
+    with_bom = "\ufeff" + (files / "good.txt").read_text(encoding="utf-8")
+    by_stdin = run("review", "-", "--kind", "thank_you", "--format", "json", stdin=with_bom.encode("utf-8"))[1]
+    assert json.loads(by_stdin) == json.loads(by_file)

@@ -404,3 +404,15 @@ def test_any_text_gets_a_review_or_a_clear_input_error(text, kind):
     assert all(0 <= f.start <= f.end <= len(text) for f in review.findings)
     assert all(f.message.rstrip()[-1] in ".?" for f in review.findings)
     assert review.ok == (not review.rules("error"))
+
+
+def test_topic_with_curly_apostrophe_is_found():
+    from followup_lib.messages.rules import mentions, text_words
+
+    assert mentions(text_words("We discussed O’Neill’s rollout plan."), "O’Neill’s rollout")
+
+
+def test_context_topic_reads_as_the_drafts_phrase_it():
+    from followup_lib.messages.context import ReviewContext
+
+    assert ReviewContext.from_value({"topics": ["About the ETL pipeline."]}).topics == ("the ETL pipeline",)

@@ -28,10 +28,10 @@ def parse_today(value: str | None) -> date:
 
 def read_text_arg(path: str, field: str, *, allow_empty: bool = True) -> str:
     """Read a text file named on the command line (UTF-8 or Windows-1252), or standard input for ``-``."""
-    if path == "-":
-        return sys.stdin.read()
-    from followup_lib.textio import read_user_text
+    from followup_lib.textio import decode_user_bytes, read_user_text
 
+    if path == "-":
+        return decode_user_bytes(sys.stdin.buffer.read(), field, "standard input", allow_empty=allow_empty)
     return read_user_text(path, field, allow_empty=allow_empty)
 
 

@@ -18,7 +18,6 @@ the draft has no errors, 1 when it has; bad input exits 2.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from followup_lib.cli.common import add_format_option, print_json, read_text_arg
@@ -115,12 +114,9 @@ def load_context(path: str | None):
 
     if path is None:
         return ReviewContext()
-    text = read_text_arg(path, "--context")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError("--context", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                         "check for a missing comma, quote or bracket there") from None
+    from followup_lib.etiquette.situation import case_json_object
+
+    data = case_json_object(read_text_arg(path, "--context", allow_empty=False), "--context")
     base = Path(path).parent if path != "-" else None
     return ReviewContext.from_value(data, base_dir=base)
 

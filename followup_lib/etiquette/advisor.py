@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from followup_lib.etiquette.calls import call_permission
-from followup_lib.etiquette.epochs import Epoch, current_epoch
+from followup_lib.etiquette.epochs import Epoch, current_epoch, second_attempt_due
 from followup_lib.etiquette.params import DEFAULTS, Params
 from followup_lib.etiquette.situation import ATTEMPT_KINDS, Contact, Situation  # noqa: F401  (Contact: doctests)
 from followup_lib.etiquette.stages import stage
@@ -190,7 +190,7 @@ class _Context:
         if sent:
             first = sent[0]
             if thank_you_late(first.at, self.dates):
-                self.warnings.append(f"too late: the thank-you went out after the {self.hours_window()}-hour window "
+                self.warnings.append(f"too late: the thank-you went out after the {self.params.thank_you_hours}-hour window "
                                      f"({due:%a %d %b %H:%M}); next time send it the same day.")
             if first.channel == "phone":
                 self.warnings.append("the thank-you should be an email, not a call.")
@@ -216,9 +216,6 @@ class _Context:
             return f"the decision is due {decision}; silence before then means nothing. Follow up from {due}."
         return (f"the decision date ({decision}) has just passed; decisions often slip by a day or two, "
                 f"so follow up from {due}.")
-
-    def hours_window(self) -> int:
-        return int(self.params.thank_you_window.total_seconds() // 3600)
 
     def check_attempts(self, epoch: Epoch) -> None:
         case, cal, gap = self.case, self.cal, self.params.second_attempt_after
@@ -257,7 +254,7 @@ class _Context:
             return self.finish("send_follow_up", 4, self.business_day_from(self.day))
         last = self.case.local_date(epoch.attempts[-1].at)
         if n == 1:
-            due = cal.add_business_days(last, p.second_attempt_after)
+            due = second_attempt_due(self.case, epoch, p)
             if self.day < due:
                 self.reasons.append(Reason(6, f"give them about a week: one more attempt is due on {due}, not before."))
                 return self.finish("wait", 6, due)

@@ -33,11 +33,23 @@ def call_permission(case: Situation, day: date, dates: KeyDates) -> tuple[bool, 
         passed = case.calendar.business_days_between(dates.decision_date, day)
         reasons.append(f"(a) the stated decision date ({dates.decision_date:%a %d %b}) passed "
                        f"{passed} business days ago with no word from the employer.")
-    if case.invited_to_call:
+    if case.invited_to_call:  # (b) and (c) hold whatever the date: see standing_call_exception
         reasons.append("(b) the interviewer invited you to call.")
     if case.traditional_industry:
         reasons.append("(c) your field is one where a follow-up call is customary.")
     return bool(reasons), reasons
+
+
+def standing_call_exception(case: Situation) -> bool:
+    """True when exception (b) or (c) holds: a call is acceptable whatever the date.
+
+    Examples
+    --------
+    >>> standing_call_exception(Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00",
+    ...                                              "traditional_industry": True}))
+    True
+    """
+    return case.invited_to_call or case.traditional_industry
 
 
 def _word_since_timeline(case: Situation, day: date) -> bool:

@@ -80,6 +80,16 @@ def current_epoch(case: Situation, dates: KeyDates, params: Params, today: date 
     return Epoch("update", dates.decision_date, first_due, late_after, attempts, waiting)
 
 
+def second_attempt_due(case: Situation, epoch: Epoch, params: Params) -> date | None:
+    """When one more attempt falls due: ``SECOND_ATTEMPT_AFTER`` business days after the epoch's last attempt.
+
+    None while the epoch has no attempt yet.
+    """
+    if not epoch.attempts:
+        return None
+    return case.calendar.add_business_days(case.local_date(epoch.attempts[-1].at), params.second_attempt_after)
+
+
 def _attempts_after(case: Situation, event) -> tuple[Contact, ...]:
     """Attempts logged after ``event`` (a contact on the same day, with no time, counts as after it)."""
     after = (lambda c: True) if event is None else (lambda c: case.sort_key(c) >= case.sort_key(event))

@@ -132,6 +132,11 @@ class Params:
             raise InputError("late_after", "is shorter than follow_up_ideal_max",
                              "make 'late' start after the ideal window ends")
 
+    @property
+    def thank_you_hours(self) -> int:
+        """The thank-you window in whole hours, for messages (``24`` by default)."""
+        return int(self.thank_you_window.total_seconds() // 3600)
+
     @classmethod
     def from_dict(cls, values: dict) -> "Params":
         """Build parameters from a mapping of names to values (hours for the window)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from followup_lib.etiquette.calls import call_permission
+from followup_lib.etiquette.calls import call_permission, standing_call_exception
 from followup_lib.etiquette.epochs import current_epoch
 from followup_lib.etiquette.params import DEFAULTS, Params
 from followup_lib.etiquette.situation import Situation
@@ -158,7 +158,7 @@ class _PlanBuilder:
         follow_up_day = self.steps[-1].due
         permitted, why = call_permission(case, max(first, self.dates.call_ok_from or first), self.dates)
         if permitted and not done:
-            call_day = self.dates.call_ok_from if not (case.invited_to_call or case.traditional_industry) else first
+            call_day = first if standing_call_exception(case) else self.dates.call_ok_from
             self.add("call_option", call_day, "phone",
                      "A short call is acceptable instead: " + " ".join(why) + " Under two minutes, no pressure.", 5)
         second = done[1] if len(done) > 1 else self.cal.add_business_days(follow_up_day, p.second_attempt_after)

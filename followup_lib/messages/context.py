@@ -13,7 +13,7 @@ from pathlib import Path
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.situation import Situation, load_situation, parse_when
-from followup_lib.messages.drafts import FIELD_LIMITS, PHRASE_END, clean_text, clean_texts
+from followup_lib.messages.drafts import FIELD_LIMITS, clean_text, clean_texts, topic_phrase
 from followup_lib.messages.kinds import LETTER_WORD, word_key
 
 _TEXT_FIELDS = ("name", "interviewer", "hr_contact", "company", "position", "phone")
@@ -102,7 +102,7 @@ def _clean_field(key: str, value) -> str | None:
 
 def _topics(value) -> tuple[str, ...]:
     cleaned = clean_texts(value, "context.topics", limit=FIELD_LIMITS["topic"])
-    return tuple(filter(None, (topic.rstrip(PHRASE_END) for topic in cleaned)))
+    return tuple(filter(None, map(topic_phrase, cleaned)))  # the same phrase the drafts use
 
 
 def _situation(value, base_dir: Path | None):

@@ -170,10 +170,10 @@ def clean_texts(value, field: str, *, limit: int, max_items: int | None = None,
 def _clean_topics(topics) -> list[str]:
     cleaned = clean_texts(topics, "topics", limit=FIELD_LIMITS["topic"], max_items=MAX_TOPICS,
                           fix=FIXES["topics"])
-    return [phrase for phrase in map(_as_phrase, cleaned) if phrase]
+    return [phrase for phrase in map(topic_phrase, cleaned) if phrase]
 
 
-def _as_phrase(topic: str) -> str:
+def topic_phrase(topic: str) -> str:
     """A topic as it reads after "our conversation about": no leading 'about', no final stop."""
     topic = _TOPIC_LEAD.sub("", topic).rstrip(PHRASE_END)
     first, _, rest = topic.partition(" ")
@@ -226,10 +226,12 @@ def _timeline_days(situation) -> dict:
     """Spoken interview date, stated decision date and last follow-up date of a case."""
     if situation is None:
         return {"interview_day": None, "decision_day": None, "followed_up_day": None}
+    from followup_lib.etiquette.epochs import current_epoch
+    from followup_lib.etiquette.params import DEFAULTS
     from followup_lib.etiquette.timeline import key_dates
 
     dates = key_dates(situation)
-    follow_ups = situation.contacts_of("follow_up", "call")
+    follow_ups = current_epoch(situation, dates, DEFAULTS).attempts  # as the reviewer and advisor count them
     return {
         "interview_day": spoken_date(situation.interview_date),
         "decision_day": spoken_date(dates.decision_date) if dates.timeline_stated else None,

@@ -310,7 +310,7 @@ def mentions(text_words: set[str], phrase: str) -> bool:
     >>> mentions({"our", "billing", "migration"}, "migrating the billing system")
     True
     """
-    words = [w.lower() for w in _TOKEN.findall(phrase)]
+    words = [word_key(w) for w in _TOKEN.findall(phrase)]
     content = [w for w in words if w not in _STOPWORDS] or words
     if not content:
         return False

@@ -18,8 +18,8 @@ from datetime import date, datetime
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import DEFAULTS, Params
-from followup_lib.etiquette.calls import call_permission
-from followup_lib.etiquette.epochs import Epoch, current_epoch
+from followup_lib.etiquette.calls import standing_call_exception
+from followup_lib.etiquette.epochs import Epoch, current_epoch, second_attempt_due
 from followup_lib.etiquette.timeline import KeyDates, as_of, key_dates, thank_you_late
 from followup_lib.messages.kinds import spoken_date
 from followup_lib.messages.rules import Finding
@@ -33,8 +33,8 @@ def _thank_you(send, dates: KeyDates, params: Params) -> list[Finding]:
     if not thank_you_late(send, dates):
         return []
     due = dates.thank_you_due
-    hours = int(params.thank_you_window.total_seconds() // 3600)
-    return [_late(f"The thank-you window closed on {spoken_date(due.date())} at {due:%H:%M}, {hours} hours "
+    return [_late(f"The thank-you window closed on {spoken_date(due.date())} at {due:%H:%M}, "
+                  f"{params.thank_you_hours} hours "
                   "after the interview: send it today anyway, without a long apology.")]
 
 
@@ -65,8 +65,7 @@ def _second_attempt(case, day: date, epoch: Epoch, params: Params) -> list[Findi
                           f"({spoken_date(epoch.first_due)}) is too early: send one follow-up "
                           "first and wait about a week.")]
         return []
-    last = case.local_date(attempts[-1].at)
-    due = case.calendar.add_business_days(last, params.second_attempt_after)
+    last, due = case.local_date(attempts[-1].at), second_attempt_due(case, epoch, params)
     if day < due:
         return [_late(f"You followed up on {spoken_date(last)}: wait until {spoken_date(due)} "
                       f"({params.second_attempt_after} business days) before one more attempt.")]
@@ -74,9 +73,9 @@ def _second_attempt(case, day: date, epoch: Epoch, params: Params) -> list[Findi
 
 
 def _call(case, day: date, epoch: Epoch, dates: KeyDates, params: Params) -> list[Finding]:
-    exception = case.invited_to_call or case.traditional_industry
+    exception = standing_call_exception(case)
     findings = []
-    if not call_permission(case, day, dates)[0] and not dates.timeline_stated:
+    if not exception and not dates.timeline_stated:  # then exception (a) cannot hold either
         findings.append(Finding("call_not_permitted", "warning",
                                 "Email is the better channel here: call only after a stated "
                                 "timeline has passed, when invited to, or where calls are customary."))

@@ -227,7 +227,7 @@ def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULT
     markup = find_html(checked)
     prose = _blank(checked, [(f.start, f.end) for f in placeholders] + markup)  # not content
     findings += (placeholders
-                 + rules.html_findings(checked)
+                 + rules.html_findings(checked, markup)
                  + rules.length_findings(kind, words, params)
                  + rules.exclamation_findings(checked)
                  + rules.subject_findings(checked, kind, ctx.position)

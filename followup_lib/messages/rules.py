@@ -129,7 +129,7 @@ def placeholder_findings(text: str) -> list[Finding]:
             for a, b in find_placeholders(text)]
 
 
-def html_findings(text: str) -> list[Finding]:
+def html_findings(text: str, spans: list[tuple[int, int]] | None = None) -> list[Finding]:
     """HTML tags or entities are one error for the whole draft, not one per tag.
 
     Examples
@@ -139,7 +139,7 @@ def html_findings(text: str) -> list[Finding]:
     >>> html_findings("Best, <YOUR NAME>")
     []
     """
-    spans = find_html(text)
+    spans = find_html(text) if spans is None else spans  # the caller may have found them already
     if not spans:
         return []
     examples = list(dict.fromkeys(text[a:b][:20] for a, b in spans))

@@ -50,7 +50,11 @@ def read_user_text(path, field: str, *, allow_empty: bool = False) -> str:
         raise InputError(field, f"{str(path)!r} is a folder, not a file", "name the file inside it")
     if not p.is_file():
         raise InputError(field, f"no file named {str(path)!r}", "check the path")
-    return decode_user_bytes(p.read_bytes(), field, p.name, allow_empty=allow_empty)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(field, f"{p.name} cannot be read ({exc.strerror})", "check that you may open it") from None
+    return decode_user_bytes(data, field, p.name, allow_empty=allow_empty)
 
 
 def decode_user_bytes(data: bytes, field: str, name: str = "the input", *, allow_empty: bool = False) -> str:

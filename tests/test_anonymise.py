@@ -173,7 +173,8 @@ def qi_table(months: list[str], **overrides) -> pd.DataFrame:
 
 def test_rows_in_large_groups_keep_their_detail():
     table = qi_table(["2022-01"] * 5 + ["2022-02"] * 3 + ["2022-03"] * 2)
-    out, steps = k_anonymise(table, k=5)
+    result = k_anonymise(table, k=5)
+    out, steps = result.table, result.steps
     assert out["applied_month"].tolist() == ["2022-01"] * 5 + ["2022-Q1"] * 5
     assert [(s.column, s.from_level, s.to_level, s.rows) for s in steps] == [
         ("applied_month", "month", "quarter", 5)]
@@ -183,7 +184,8 @@ def test_ladder_goes_on_until_groups_are_large_enough_then_suppresses():
     table = qi_table(["2021-03", "2022-05", "2023-07", "2023-08", "2023-08"],
                      industry=["tech", "finance", "retail", "unknown", "tech"],
                      interview_round=["none"] * 4 + ["phone"])
-    out, steps = k_anonymise(table, k=3)
+    result = k_anonymise(table, k=3)
+    out, steps = result.table, result.steps
     assert len(out) == 4 and smallest_group(out) == 4  # the interviewed row is suppressed
     assert set(out["applied_month"]) == {"unknown"} and set(out["industry"]) == {"unknown"}
     assert [(s.column, s.to_level, s.rows) for s in steps] == [

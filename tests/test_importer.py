@@ -274,6 +274,29 @@ def test_mapping_files_in_json_and_yaml(tmp_path):
     assert yaml_mapping.date_format == "dayfirst"
 
 
+def test_mapping_file_in_windows_1252_is_read(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_bytes("applied: Envoyé le\nvalues:\n  outcome:\n    Refusé: rejection\n"
+                     .encode("cp1252"))
+    mapping = load_mapping(path)
+    assert mapping.columns == {"applied": "Envoyé le"}
+    assert mapping.values == {"outcome": {"refusé": "rejection"}}
+
+
+@pytest.mark.parametrize("content", [b"", b" \n"])
+def test_empty_mapping_file_is_named(tmp_path, content):
+    (tmp_path / "m.yaml").write_bytes(content)
+    with pytest.raises(InputError) as err:
+        load_mapping(tmp_path / "m.yaml")
+    assert str(err.value).startswith("--mapping: m.yaml is empty")
+
+
+def test_mapping_folder_is_named(tmp_path):
+    (tmp_path / "m.yaml").mkdir()
+    with pytest.raises(InputError, match="^--mapping: .* is a folder, not a file"):
+        load_mapping(tmp_path / "m.yaml")
+
+
 @pytest.mark.parametrize("name, text, problem", [
     ("m.yaml", "applied: [unclosed\n", "cannot be read"),
     ("m.json", "{'applied': 1}", "cannot be read"),

@@ -128,3 +128,17 @@ def test_base_is_valid():
 def test_misspelt_kind_gets_a_suggestion():
     with pytest.raises(InputError, match="did you mean 'thank_you'"):
         case(contacts=[contact("thankyou", "2026-11-17")])
+
+
+def test_unreadable_file_is_an_input_error(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    path = tmp_path / "case.json"
+    path.write_text("{}")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError, match="cannot be read"):
+        load_situation(path)

@@ -74,7 +74,7 @@ def _follow_up_lines(report: dict) -> list[str]:
              "share who heard a decision, 95% interval"]
     unrecorded = []
     for row in report["follow_up"]:
-        if not row.get("in_file", True):
+        if not row["in_file"]:
             if row["factor"] not in unrecorded:
                 unrecorded.append(row["factor"])
                 lines.append(f"  {FACTOR_NAMES[row['factor']]:<22} not recorded in this file")

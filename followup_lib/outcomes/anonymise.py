@@ -8,11 +8,12 @@ Three things happen to a tracker read by :mod:`followup_lib.outcomes.importer`:
    vocabulary becomes ``other`` (industry) or ``unknown``: no source text survives.
 2. **Offset.** Exact dates become day counts (``response_days``, ``decision_days``)
    and the month of application (``applied_month``).
-3. **Generalise, then suppress.** The quasi-identifiers (:data:`QUASI_IDENTIFIERS`) are
-   coarsened step by step, only for rows whose group is still smaller than ``k``
-   (month → quarter → year, size → unknown, round → unknown, industry → other, level →
-   unknown, industry → unknown, year → unknown); rows still in a group smaller than
-   ``k`` after the last step are suppressed (:mod:`~followup_lib.outcomes.k_anonymity`).
+3. **Generalise, then suppress.** The quasi-identifiers
+   (:data:`~followup_lib.outcomes.k_anonymity.QUASI_IDENTIFIERS`) are coarsened step by
+   step, only for rows whose group is still smaller than ``k`` (month → quarter → year,
+   size → unknown, round → unknown, industry → other, level → unknown, industry →
+   unknown, year → unknown); rows still in a group smaller than ``k`` after the last
+   step are suppressed (:mod:`~followup_lib.outcomes.k_anonymity`).
 
 After an interview, an offer, a rejection or a removed post is a decision heard
 (``decision_censored`` False) whether or not the tracker dates it; ``decision_days`` is
@@ -38,7 +39,7 @@ from followup_lib.errors import InputError
 from followup_lib.etiquette.params import K_ANONYMITY
 from followup_lib.outcomes.anonymise_report import AnonymisationReport, tracker_warnings
 from followup_lib.outcomes.importer import ImportedTracker, import_tracker, read_tracker_source
-from followup_lib.outcomes.k_anonymity import QUASI_IDENTIFIERS, check_k, k_anonymise
+from followup_lib.outcomes.k_anonymity import check_k, k_anonymise
 from followup_lib.outcomes.loader import PARQUET_SUFFIXES, check_output_path, save_applications
 from followup_lib.outcomes.rules import DECIDED, ENDED_BY_EMPLOYER
 from followup_lib.outcomes.schema import COLUMN_NAMES, COLUMNS, month_codes
@@ -180,7 +181,8 @@ def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
     mapping : TrackerMapping, optional
         Columns, value maps and date order; common header names otherwise.
     k : int
-        Every group of :data:`QUASI_IDENTIFIERS` keeps at least this many rows.
+        Every group of :data:`~followup_lib.outcomes.k_anonymity.QUASI_IDENTIFIERS` keeps
+        at least this many rows.
 
     Returns
     -------
@@ -203,16 +205,16 @@ def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
     """
     tracker = import_tracker(table, mapping)
     derived, unmatched = to_schema(tracker, (mapping or TrackerMapping()).values)
-    kept, steps = k_anonymise(derived, k)
+    anonymous = k_anonymise(derived, k)
+    kept = anonymous.table
     if kept.empty:
         raise InputError("k", f"no group of {k} similar applications can be formed from "
                          f"{len(derived)} rows", "lower --k or bring more applications")
-    group_counts = kept.groupby(list(QUASI_IDENTIFIERS), sort=False).size()
     report = AnonymisationReport(
-        rows_in=len(derived), rows_out=len(kept), rows_suppressed=len(derived) - len(kept),
+        rows_in=len(derived), rows_out=len(kept),
         columns_used=dict(tracker.columns_used), columns_dropped=tracker.columns_dropped,
-        generalised=steps, labels_generalised=unmatched, k_requested=int(k),
-        k_achieved=int(group_counts.min()), groups=len(group_counts),
+        generalised=anonymous.steps, labels_generalised=unmatched, k_requested=int(k),
+        k_achieved=anonymous.k_achieved, groups=anonymous.groups,
         warnings=tracker_warnings(kept, tracker.records.loc[kept.index],
                                   tracker.columns_used))
     return _finish(kept), report
@@ -255,7 +257,8 @@ def anonymise_file(source: str | Path, output: str | Path,
         read (and the others, when none was named); an error that a wrong sheet would
         explain (too few rows, no application-date column) names them too.
     k : int
-        Every group of :data:`QUASI_IDENTIFIERS` keeps at least this many rows.
+        Every group of :data:`~followup_lib.outcomes.k_anonymity.QUASI_IDENTIFIERS` keeps
+        at least this many rows.
 
     Returns
     -------

@@ -9,7 +9,7 @@ approximate is said, never silently printed.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
@@ -45,7 +45,7 @@ class AnonymisationReport:
 
     rows_in: int
     rows_out: int
-    rows_suppressed: int
+    rows_suppressed: int = field(init=False)  # rows_in - rows_out
     columns_used: dict[str, str]
     columns_dropped: tuple[str, ...]
     generalised: tuple[Generalisation, ...]
@@ -57,6 +57,9 @@ class AnonymisationReport:
     sheet: str | None = None
     other_sheets: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows_suppressed", self.rows_in - self.rows_out)
+
     def to_dict(self) -> dict:
         """The report as plain JSON-ready values.
 
@@ -67,7 +70,7 @@ class AnonymisationReport:
 
         Examples
         --------
-        >>> report = AnonymisationReport(5, 5, 0, {"applied": "Date sent"}, (), (), {}, 5, 5,
+        >>> report = AnonymisationReport(5, 5, {"applied": "Date sent"}, (), (), {}, 5, 5,
         ...                              1, warnings=("a warning",), sheet="2025")
         >>> data = report.to_dict()
         >>> data["sheet"], data["other_sheets"], data["warnings"]
@@ -90,7 +93,7 @@ class AnonymisationReport:
 
         Examples
         --------
-        >>> report = AnonymisationReport(5, 5, 0, {"applied": "Date sent"}, ("Company",), (),
+        >>> report = AnonymisationReport(5, 5, {"applied": "Date sent"}, ("Company",), (),
         ...                              {}, 5, 5, 1, sheet="Notes", other_sheets=("2025",))
         >>> print(report.to_text().splitlines()[0])
         Sheet read: 'Notes' (the workbook also has '2025'; pass --sheet NAME to read another)

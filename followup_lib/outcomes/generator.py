@@ -16,7 +16,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from followup_lib.errors import InputError
 from followup_lib.etiquette.params import DEFAULT_DECISION_BUSINESS_DAYS, SECOND_ATTEMPT_AFTER
 from followup_lib.outcomes.calibration import (
     APPLICATION_SILENCE, COMPANY_SIZE_SHARES, DECISION_SPREAD, FIRST_APPLICATION,
@@ -30,6 +29,7 @@ from followup_lib.outcomes.calibration import (
     US_MEAN_PROCESS_DAYS, WITHDRAWN_AFTER_INTERVIEW, days_before_last_round,
     decision_median_days, process_days_by_industry,
 )
+from followup_lib.outcomes.k_anonymity import check_whole
 from followup_lib.outcomes.schema import (COLUMN_NAMES, COMPANY_SIZE_CODES,
                                           FOLLOW_UP_CHANNEL_CODES, FOLLOW_UP_TIMING_CODES,
                                           INDUSTRY_CODES, INTERVIEW_ROUND_CODES,
@@ -250,12 +250,8 @@ def simulate(n: int, seed: int) -> dict:
     >>> rows["process_days"].shape, rows["interviewed"].dtype
     ((1000,), dtype('bool'))
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise InputError("n", f"must be a whole number of rows, 1 or more, not {n!r}",
-                         "give e.g. 3000")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise InputError("seed", f"must be a whole number, 0 or more, not {seed!r}",
-                         "give e.g. 2024")
+    check_whole(n, "n", 1, 3000, "a whole number of rows, 1 or more")
+    check_whole(seed, "seed", 0, 2024, "a whole number, 0 or more")
     rng = np.random.default_rng(seed)
     free_days = _holidays()
     rows = _application_stage(rng, int(n))

@@ -30,6 +30,7 @@ from followup_lib.outcomes.tracker_mapping import (
 from followup_lib.outcomes.tracker_values import (
     cell_name, first_row, parse_dates, parse_flags, parse_outcomes, strip_blanks,
 )
+from followup_lib.textio import decode_user_bytes
 
 #: Bytes a text file may hold: all but the control characters (tab, line ends and
 #: form feed are allowed), in UTF-8 or Windows-1252 alike.
@@ -199,7 +200,7 @@ def _rows_with_text(table: pd.DataFrame) -> pd.Series:
 
 
 def _read_csv_text(path: Path) -> pd.DataFrame:
-    """A CSV file's cells as text: encoding and separator detected, binary refused."""
+    """A CSV file's cells as text: decoded once, separator detected, binary refused."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -209,20 +210,16 @@ def _read_csv_text(path: Path) -> pd.DataFrame:
         raise InputError(path.name, "is empty", "export the tracker again with a header row")
     not_text = InputError(path.name, "is not a text (CSV) file",
                           "export the tracker as CSV (UTF-8) or as an .xlsx workbook")
-    if data.translate(None, _TEXT_BYTES):  # NUL or other control bytes left over
-        raise not_text
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            first_line = data.decode(encoding).lstrip().split("\n", 1)[0]
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise not_text
-    delimiter = max(",;\t", key=first_line.count)
     try:
-        return pd.read_csv(io.BytesIO(data), encoding=encoding, sep=delimiter, dtype=str,
-                           na_filter=False, skip_blank_lines=False)
+        text = decode_user_bytes(data, path.name)
+    except InputError:
+        raise not_text from None
+    if data.translate(None, _TEXT_BYTES):  # control bytes: textio looks for NUL only
+        raise not_text
+    delimiter = max(",;\t", key=text.lstrip().split("\n", 1)[0].count)
+    try:
+        return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, na_filter=False,
+                           skip_blank_lines=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(path.name, f"is not well-formed CSV ({str(exc).strip()})",
                          "check the quoting and the number of cells on that line") from None

@@ -61,6 +61,41 @@ LADDER = (
 )
 
 
+def check_whole(value: object, field: str, minimum: int, example: object,
+                wanted: str | None = None) -> None:
+    """Raise InputError unless ``value`` is a whole number (Python or numpy), ``minimum`` or more.
+
+    Parameters
+    ----------
+    value : object
+        The value given.
+    field : str
+        Its name in the message.
+    minimum : int
+        The smallest value allowed.
+    example : object
+        A good value, for the fix.
+    wanted : str, optional
+        What the message says is wanted; ``a whole number of <minimum> or more`` by default.
+
+    Raises
+    ------
+    InputError
+        Naming ``field``, the value given and an example.
+
+    Examples
+    --------
+    >>> check_whole(3, "n", 1, 3000)
+    >>> check_whole(-1, "seed", 0, 2024, "a whole number, 0 or more")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: seed: must be a whole number, 0 or more, not -1; give e.g. 2024
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise InputError(field, f"must be {wanted or f'a whole number of {minimum} or more'}, "
+                         f"not {value!r}", f"give e.g. {example}")
+
+
 def check_k(k: object) -> None:
     """Raise InputError unless ``k`` is a whole number, 1 or more.
 
@@ -82,8 +117,12 @@ def check_k(k: object) -> None:
     ...
     followup_lib.errors.InputError: k: must be a whole number of 1 or more, not 0; give e.g. 5
     """
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise InputError("k", f"must be a whole number of 1 or more, not {k!r}", "give e.g. 5")
+    check_whole(k, "k", 1, 5)
+
+
+def _grouped(table: pd.DataFrame):
+    """``table``'s ``outcome`` grouped by :data:`QUASI_IDENTIFIERS` (the one groupby)."""
+    return table.groupby(list(QUASI_IDENTIFIERS), sort=False)["outcome"]
 
 
 def group_sizes(table: pd.DataFrame) -> pd.Series:
@@ -107,11 +146,32 @@ def group_sizes(table: pd.DataFrame) -> pd.Series:
     >>> group_sizes(t).tolist()
     [2, 2, 1]
     """
-    return table.groupby(list(QUASI_IDENTIFIERS), sort=False)["outcome"].transform("size")
+    return _grouped(table).transform("size")
 
 
-def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY
-                ) -> tuple[pd.DataFrame, tuple[Generalisation, ...]]:
+@dataclass(frozen=True)
+class KAnonymous:
+    """What :func:`k_anonymise` returns.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        Every group of quasi-identifiers has ``k`` rows or more (suppressed rows gone).
+    steps : tuple of Generalisation
+        The steps that changed at least one row, in order.
+    k_achieved : int
+        The smallest group in ``table`` (0 when every row was suppressed).
+    groups : int
+        The number of groups in ``table``.
+    """
+
+    table: pd.DataFrame
+    steps: tuple[Generalisation, ...]
+    k_achieved: int
+    groups: int
+
+
+def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY) -> KAnonymous:
     """Generalise quasi-identifiers along :data:`LADDER`, then suppress what is left.
 
     Only rows in a group smaller than ``k`` are coarsened at each step, so rows already
@@ -126,10 +186,9 @@ def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY
 
     Returns
     -------
-    table : pandas.DataFrame
-        Every group of quasi-identifiers has ``k`` rows or more (suppressed rows gone).
-    steps : tuple of Generalisation
-        The steps that changed at least one row, in order.
+    KAnonymous
+        The k-anonymous table, the generalisation steps, the smallest group and the
+        number of groups.
 
     Examples
     --------
@@ -137,16 +196,19 @@ def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY
     ...                   "role_level": "entry", "interview_round": "none",
     ...                   "applied_month": ["2021-11"] * 3 + ["2021-12"] * 2 + ["2021-10"],
     ...                   "outcome": "pending"})
-    >>> out, steps = k_anonymise(t, k=3)
-    >>> out["applied_month"].tolist()
+    >>> result = k_anonymise(t, k=3)
+    >>> result.table["applied_month"].tolist()
     ['2021-11', '2021-11', '2021-11', '2021-Q4', '2021-Q4', '2021-Q4']
-    >>> steps
+    >>> result.steps
     (Generalisation(column='applied_month', from_level='month', to_level='quarter', rows=3),)
+    >>> result.k_achieved, result.groups
+    (3, 2)
     """
     check_k(k)
     table = table.copy()
     steps = []
-    sizes = group_sizes(table)
+    grouped = _grouped(table)
+    sizes = grouped.transform("size")
     for column, from_level, to_level, coarsen in LADDER:
         at_risk = sizes < k
         if not at_risk.any():
@@ -157,5 +219,9 @@ def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY
         if changed:
             table.loc[at_risk, column] = after
             steps.append(Generalisation(column, from_level, to_level, changed))
-            sizes = group_sizes(table)  # only a change can move a row between groups
-    return table[sizes >= k], tuple(steps)
+            grouped = _grouped(table)  # only a change can move a row between groups
+            sizes = grouped.transform("size")
+    kept_groups = grouped.size()
+    kept_groups = kept_groups[kept_groups >= k]  # suppression drops whole groups
+    return KAnonymous(table[sizes >= k], tuple(steps),
+                      int(kept_groups.min()) if len(kept_groups) else 0, len(kept_groups))

@@ -267,8 +267,6 @@ def _refuse_binary(source: Path, head: bytes) -> None:
     if b"\x00" in head:
         raise InputError(source.name, "is a binary file, not CSV text",
                          "save or export it as 'CSV UTF-8'")
-    if not head.strip():
-        raise _empty(source)
 
 
 def _not_utf8(source: Path) -> InputError:

@@ -31,7 +31,7 @@ from followup_lib.outcomes.rate_plot import RATE_CAVEAT, plot_response_rates  # 
 DEFAULT_MAX_DAYS = 60
 
 
-def _checked_days(value, field: str, *, zero_ok: bool = False) -> float:
+def _day_count(value, field: str, *, zero_ok: bool = False) -> float:
     """A finite number of days above 0 (or 0 too) as a float, or InputError naming ``field``."""
     check_days(value, field, zero_ok=zero_ok)
     return float(value)
@@ -81,7 +81,7 @@ def plot_still_waiting(data, ax=None, *, max_days: float = DEFAULT_MAX_DAYS):
     """
     curve = as_response_curve(data)
     ax = new_axes(ax)
-    right = _checked_days(max_days, "max_days")
+    right = _day_count(max_days, "max_days")
     _draw_curve(ax, curve, right)
     median = median_days_to_response(curve)
     legend_at, note = _places_clear_of_band(curve, median.days, right)
@@ -163,8 +163,8 @@ def plot_days_to_response(df: pd.DataFrame, deadline_days: float = 14, ax=None, 
     ['stated deadline: day 10']
     """
     days, answered = response_durations(df)
-    max_days = _checked_days(max_days, "max_days")
-    deadline = _checked_days(deadline_days, "deadline_days", zero_ok=True)
+    max_days = _day_count(max_days, "max_days")
+    deadline = _day_count(deadline_days, "deadline_days", zero_ok=True)
     shown = days[answered & (days <= max_days)]
     ax = new_axes(ax)
     ax.hist(shown, bins=np.arange(0, max_days + 2) - 0.5, color=OKABE_ITO["sky_blue"],
@@ -213,11 +213,11 @@ def plot_where_you_are(data, silent_days: float, ax=None, *, max_days: float | N
     True
     """
     curve = as_response_curve(data)
-    silent = _checked_days(silent_days, "silent_days", zero_ok=True)
+    silent = _day_count(silent_days, "silent_days", zero_ok=True)
     chance = p_response_given_silent(curve, (silent,))[silent]
     ax = new_axes(ax)
     right = max(DEFAULT_MAX_DAYS, 2 * silent) if max_days is None else max_days
-    _draw_curve(ax, curve, _checked_days(right, "max_days"))
+    _draw_curve(ax, curve, _day_count(right, "max_days"))
     waiting = float(curve.survival_function_at_times([silent]).iloc[0])
     at_end = float(curve.survival_function_.iloc[-1, 0])
     ax.axhline(at_end, color=OKABE_ITO["black"], linestyle=":", linewidth=1.5,

@@ -31,10 +31,9 @@ def _rate_slots(table: pd.DataFrame) -> pd.DataFrame:
     enough for its note; groups of a factor in the file get one bar each. Factors are
     set apart by a gap.
     """
-    in_file = table["in_file"] if "in_file" in table else pd.Series(True, index=table.index)
     parts = []
     for factor, rows in table.groupby("factor", sort=False):
-        shown = rows[in_file[rows.index].to_numpy(dtype=bool)]
+        shown = rows[rows["in_file"].to_numpy(dtype=bool)]
         parts.append(shown.assign(missing=False, width=1.0) if len(shown) else pd.DataFrame(
             {"factor": [factor], "group": [None], "suppressed": [False], "missing": [True],
              "width": [2.0]}))

@@ -18,6 +18,7 @@ from followup_lib.outcomes.schema import (
     COMPANY_SIZE_CODES, INDUSTRY_CODES, INTERVIEW_ROUND_CODES, OUTCOME_CODES, ROLE_LEVEL_CODES,
 )
 from followup_lib.outcomes.tracker_values import normalise_label
+from followup_lib.textio import read_user_text
 
 #: The codes of the closed lists a value map may point to (the applications schema).
 CODE_LISTS: dict[str, tuple[str, ...]] = {
@@ -146,7 +147,8 @@ def load_mapping(path: str | Path) -> TrackerMapping:
     Parameters
     ----------
     path : str or Path
-        The mapping file (see :class:`TrackerMapping` for its keys).
+        The mapping file (see :class:`TrackerMapping` for its keys), in UTF-8 or
+        Windows-1252.
 
     Returns
     -------
@@ -165,15 +167,13 @@ def load_mapping(path: str | Path) -> TrackerMapping:
 
     path = Path(path)
     label = f"mapping file {path.name!r}"
-    if not path.is_file():
-        raise InputError("--mapping", f"no file named {str(path)!r}", "check the path")
+    text = read_user_text(path, "--mapping")  # UTF-8 or Windows-1252
     if path.suffix.lower() not in (".json", ".yaml", ".yml"):
         raise InputError(label, "must end in .json, .yaml or .yml",
                          "save the mapping as .yaml or .json (see docs/anonymise.md)")
     try:
-        text = path.read_text(encoding="utf-8-sig")
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+    except (ValueError, yaml.YAMLError) as exc:
         problem = str(exc).splitlines()[0]
         raise InputError(label, f"cannot be read ({problem})", "fix its syntax") from None
     return TrackerMapping.from_dict(data, label)

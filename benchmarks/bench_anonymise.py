@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from followup_lib.outcomes.anonymise import anonymise_file, anonymise_table
-from followup_lib.outcomes.importer import read_tracker
+from followup_lib.outcomes.tracker.anonymise import anonymise_file, anonymise_table
+from followup_lib.outcomes.tracker.reader import read_tracker
 
 BUDGET_SECONDS = 10.0
 STATUSES = np.array(["Ghosted", "Rejected", "Interview", "Inter + Rejec", "Offer",

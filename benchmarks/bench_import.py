@@ -24,8 +24,8 @@ TARGETS = {
     "followup_lib": ["followup_lib"],
     "followup_lib + etiquette": [
         "followup_lib", "followup_lib.etiquette.advisor", "followup_lib.etiquette.plan",
-        "followup_lib.etiquette.situation", "followup_lib.etiquette.workdays"],
-    "followup_lib.checks": ["followup_lib.checks"],
+        "followup_lib.etiquette.case", "followup_lib.etiquette.workdays"],
+    "followup_lib.setup_check": ["followup_lib.setup_check"],
 }
 WATCHED = ("matplotlib", "lifelines", "pandas", "numpy", "ipywidgets")
 

@@ -53,13 +53,13 @@ def main() -> None:
     runs = parser.parse_args().runs
 
     started = time.perf_counter()
-    from followup_lib.etiquette.situation import Situation
+    from followup_lib.etiquette.case import Case
     from followup_lib.messages.drafts import draft
     from followup_lib.messages.review import review_draft
     import_ms = (time.perf_counter() - started) * 1000
 
     text = three_hundred_words()
-    case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
+    case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
     context = {"name": "Zoë Ångström", "interviewer": "Sam", "company": "Acme", "position": "Data Analyst",
                "topics": ["the churn dashboard"], "situation": case, "send_date": "2026-11-16T20:00:00-05:00"}
     first_ms = timed(lambda: review_draft(text, "thank_you", context), 1)[0]

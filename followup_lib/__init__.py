@@ -3,46 +3,66 @@
 Three domains and two faces:
 
 - :mod:`followup_lib.etiquette` — the rules: parameters, stages, business days, the case
-  record, the advisor and the plan.
+  record, the windows of each stage, the advisor and the plan.
 - :mod:`followup_lib.messages` — drafts and their review.
 - :mod:`followup_lib.outcomes` — the applications dataset, the anonymiser, analysis, plots.
 - :mod:`followup_lib.widgets` and :mod:`followup_lib.cli` — the faces.
 
-Importing the package is light: nothing heavy (pandas, matplotlib, lifelines) loads
-until a function needs it. The most used names are available here lazily.
+Everything a notebook calls is importable from here, and is imported on first use, so
+``import followup_lib`` stays light (no pandas, matplotlib, lifelines or ipywidgets
+until a name that needs them is used). A notebook imports only from this package.
+
+"Today" is an argument (``today=``) wherever the day matters; left out, it is
+:func:`today`, which :func:`set_today` or the ``FOLLOWUP_TODAY`` environment variable
+fix for tests, nbval runs and instructors.
 
 Examples
 --------
->>> import followup_lib
->>> case = followup_lib.Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00"})
->>> followup_lib.advise(case, case.interview_date).action
-'send_thank_you'
+>>> from datetime import date
+>>> import followup_lib as fc
+>>> case = fc.Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00"})
+>>> fc.advise(case, today=date(2026, 11, 16)).action == fc.Action.SEND_THANK_YOU
+True
 """
 
 from followup_lib.errors import FollowupError, InputError
+from followup_lib.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
-_LAZY = {
-    "Situation": "followup_lib.etiquette.situation",
-    "load_situation": "followup_lib.etiquette.situation",
-    "save_situation": "followup_lib.etiquette.situation",
-    "advise": "followup_lib.etiquette.advisor",
-    "make_plan": "followup_lib.etiquette.plan",
-    "Params": "followup_lib.etiquette.params",
-    "STAGES": "followup_lib.etiquette.stages",
+_ETIQUETTE = "followup_lib.etiquette."
+_PUBLIC = {
+    # the case and the rules
+    **dict.fromkeys(("Case", "Contact", "Response", "load_case", "save_case"), _ETIQUETTE + "case"),
+    **dict.fromkeys(("Action", "ContactKind", "ResponseKind", "Channel", "TimelineSource", "EpochKind"),
+                    _ETIQUETTE + "kinds"),
+    **dict.fromkeys(("Params", "DEFAULTS"), _ETIQUETTE + "params"),
+    **dict.fromkeys(("STAGES", "Stage", "StageId", "stage", "stage_guide", "stages_table"), _ETIQUETTE + "stages"),
+    **dict.fromkeys(("Windows", "windows"), _ETIQUETTE + "windows"),
+    **dict.fromkeys(("Advice", "AdviceWarning", "advise", "WARNING_RULES"), _ETIQUETTE + "advisor"),
+    **dict.fromkeys(("Plan", "PlanStep", "make_plan"), _ETIQUETTE + "plan"),
+    "work_calendar": _ETIQUETTE + "workdays",
+    "call_permission": _ETIQUETTE + "calls",
+    # messages
+    **dict.fromkeys(("draft", "Draft", "TONES", "review_draft", "Review", "Finding", "Severity",
+                     "ReviewContext", "KINDS"), "followup_lib.messages"),
+    # outcomes
+    **dict.fromkeys(("load_applications", "validate_applications", "generate_applications", "summarise", "Summary",
+                     "fit_response_curve", "median_days_to_response", "p_response_by_day",
+                     "p_response_given_silent", "response_rates_by_follow_up", "read_tracker",
+                     "load_mapping", "anonymise_table", "anonymise_file"), "followup_lib.outcomes"),
+    **dict.fromkeys(("plot_still_waiting", "plot_days_to_response", "plot_where_you_are"),
+                    "followup_lib.outcomes.plots"),
+    "plot_response_rates": "followup_lib.outcomes.rate_plot",
+    "projector_style": "followup_lib.outcomes.plot_style",
+    # the learner's folder, the day, the set-up check
+    **dict.fromkeys(("LearnerFolder", "learner_folder"), "followup_lib.workspace"),
+    **dict.fromkeys(("today", "set_today"), "followup_lib.clock"),
+    "check_setup": "followup_lib.setup_check",
+    # widgets
+    **dict.fromkeys(("CaseModel",), "followup_lib.widgets.model"),
+    **dict.fromkeys(("PlannerWidget",), "followup_lib.widgets.planner"),
 }
 
-__all__ = ["FollowupError", "InputError", "__version__", *_LAZY]
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'followup_lib' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__all__ = ["FollowupError", "InputError", "__version__", *_PUBLIC]
+__getattr__, __dir__ = lazy_exports(__name__, _PUBLIC, globals())

@@ -104,3 +104,80 @@ def atomic_path(target):
     finally:
         if os.path.exists(temporary):
             os.remove(temporary)
+
+
+def check_output_path(path, field: str, *, force: bool = False, suffixes: tuple[str, ...] = (),
+                      replace_hint: str = "pass force=True to replace it") -> Path:
+    """Check a path the user named for output before anything is written there.
+
+    Refuses a folder, a missing parent folder, a wrong suffix, and an existing file
+    unless ``force`` is True (the command line's ``--force``): nothing the user did not
+    ask to replace is ever replaced.
+
+    Parameters
+    ----------
+    path : str or Path
+    field : str
+        How to name the path in an error (``"--ics"``, ``"output"``).
+    force : bool, optional
+        Replace an existing file.
+    replace_hint : str, optional
+        How the caller replaces a file, for the error (the command line rewords
+        ``force=True`` to ``--force``).
+    suffixes : tuple of str, optional
+        Allowed endings such as ``(".ics",)``; any when empty.
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> check_output_path(folder, "--ics", suffixes=(".ics",))
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: --ics: '...' is a folder; name a file inside it, e.g. .../output.ics
+    """
+    p = Path(path)
+    shown = str(path) if len(str(path)) <= 120 else str(path)[:117] + "..."
+    try:
+        return _checked_output(p, shown, field, force, suffixes, replace_hint)
+    except OSError as exc:  # a name too long for the file system, a loop of links, ...
+        raise InputError(field, f"{shown!r} cannot be used ({exc.strerror})", "pick a shorter or simpler name") from None
+
+
+def _checked_output(p: Path, shown: str, field: str, force: bool, suffixes: tuple[str, ...],
+                    replace_hint: str) -> Path:
+    if p.is_dir():
+        example = suffixes[0] if suffixes else ".txt"
+        raise InputError(field, f"{shown!r} is a folder", f"name a file inside it, e.g. {p / ('output' + example)}")
+    if suffixes and p.suffix.lower() not in suffixes:
+        raise InputError(field, f"{shown!r} does not end in {' or '.join(suffixes)}",
+                         f"name the file e.g. output{suffixes[0]}")
+    if not p.parent.is_dir():
+        raise InputError(field, f"the folder {str(p.parent)[:120]!r} does not exist", "create it or pick another")
+    if p.exists() and not force:
+        raise InputError(field, f"{shown!r} already exists", f"pick another name, or {replace_hint}")
+    if not os.access(p.parent, os.W_OK):
+        raise InputError(field, f"the folder {str(p.parent)[:120]!r} cannot be written to", "pick a folder of your own")
+    if len(p.name.encode("utf-8")) > 255:
+        raise InputError(field, f"the name is {len(p.name.encode('utf-8'))} bytes long", "use a name under 255 bytes")
+    return p
+
+
+def write_output(path, payload: bytes, field: str, *, force: bool = False, suffixes: tuple[str, ...] = (),
+                 replace_hint: str = "pass force=True to replace it") -> Path:
+    """Check ``path`` with :func:`check_output_path`, then write ``payload`` there atomically.
+
+    A failure while writing (a full disk, a permission change) is an InputError naming
+    ``field``; the file that was there before, if any, is left as it was.
+    """
+    p = check_output_path(path, field, force=force, suffixes=suffixes, replace_hint=replace_hint)
+    try:
+        with atomic_path(p) as part:
+            part.write_bytes(payload)
+    except OSError as exc:
+        raise InputError(field, f"could not write {p.name} ({exc.strerror})", "check the disk and folder") from None
+    return p

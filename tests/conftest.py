@@ -24,6 +24,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The one setting that fixes "today" (followup_lib.clock): the tests, the notebooks under
+# nbval and the pages the browser tests load all see the same day, whatever the date.
+TEST_TODAY = "2026-11-24"
+os.environ["FOLLOWUP_TODAY"] = TEST_TODAY
 STARTUP_SECONDS = 60
 
 

@@ -1,14 +1,14 @@
 """Small builders shared by the etiquette tests."""
 
-from followup_lib.etiquette.situation import Situation
+from followup_lib.etiquette.case import Case
 
 BASE = {"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"}
 
 
-def case(**fields) -> Situation:
+def case(**fields) -> Case:
     """A case built from the base example with some fields replaced (None removes one)."""
     data = {**BASE, **fields}
-    return Situation.from_dict({k: v for k, v in data.items() if v is not None})
+    return Case.from_dict({k: v for k, v in data.items() if v is not None})
 
 
 def contact(kind: str, at: str, channel: str | None = None) -> dict:

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 
 from followup_lib.errors import InputError
-from followup_lib.outcomes.anonymise import anonymise_file, anonymise_table
-from followup_lib.outcomes.importer import read_tracker
-from followup_lib.outcomes.k_anonymity import QUASI_IDENTIFIERS, k_anonymise
-from followup_lib.outcomes.tracker_mapping import TrackerMapping, load_mapping
 from followup_lib.outcomes.loader import load_applications
 from followup_lib.outcomes.schema import COLUMN_NAMES, validate_applications
+from followup_lib.outcomes.tracker.anonymise import anonymise_file, anonymise_table
+from followup_lib.outcomes.tracker.k_anonymity import QUASI_IDENTIFIERS, k_anonymise
+from followup_lib.outcomes.tracker.mapping import TrackerMapping, load_mapping
+from followup_lib.outcomes.tracker.reader import read_tracker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = FIXTURES / "tracker_sample.csv"
@@ -209,7 +209,8 @@ def test_bad_k_is_refused(k):
 
 
 def test_too_few_rows_for_k_is_refused():
-    with pytest.raises(InputError, match=r"^k: no group of 5 .* from 3 rows; lower --k"):
+    with pytest.raises(InputError,
+                       match=r"^k: no group of 5 .* from 3 rows; give a smaller k= \(e.g. k=2\)"):
         anonymise_table(tracker(3))
 
 
@@ -282,11 +283,11 @@ def test_nothing_is_written_after_an_error(tmp_path, content, problem):
 
 
 @pytest.mark.parametrize("output, problem", [
-    ("out.txt", "must end in .csv or .parquet"),
+    ("out.txt", "does not end in .csv or .parquet"),
     ("missing/out.csv", "does not exist"),
 ])
 def test_bad_output_paths_are_refused_before_reading(tmp_path, output, problem):
-    with pytest.raises(InputError, match=f"^--output: .*{problem}"):
+    with pytest.raises(InputError, match=f"^output: .*{problem}"):
         anonymise_file(tmp_path / "not-read.csv", tmp_path / output)
 
 

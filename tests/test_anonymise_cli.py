@@ -69,11 +69,11 @@ def _workbook(path: Path) -> Path:
     (lambda d: _write(d / "t.csv", b""), [], "t.csv: is empty"),
     (lambda d: _workbook(d / "t.xlsx"), ["--sheet", "Jobs"],
      "--sheet: 't.xlsx' has no sheet named 'Jobs'; choose one of: 'Sheet1'"),
-    (lambda d: _write(d / "t.csv", SAMPLE.read_bytes()), ["--k", "0"], "k: must be a whole"),
+    (lambda d: _write(d / "t.csv", SAMPLE.read_bytes()), ["--k", "0"], "--k: must be a whole"),
     (lambda d: _write(d / "t.csv", SAMPLE.read_bytes()), ["--mapping", "nope.yaml"],
      "--mapping: no file named"),
     (lambda d: _write(d / "t.csv", b"Date sent,Status\n1/2/2022,Ghosted\n"), [],
-     "k: no group of 5"),
+     "--k: no group of 5"),
 ])
 def test_errors_are_one_line_with_status_2_and_write_nothing(followup, tmp_path, make_input,
                                                              extra, message):

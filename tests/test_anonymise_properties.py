@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup_lib.errors import InputError
-from followup_lib.outcomes.anonymise import anonymise_table
-from followup_lib.outcomes.k_anonymity import QUASI_IDENTIFIERS
 from followup_lib.outcomes.schema import validate_applications
+from followup_lib.outcomes.tracker.anonymise import anonymise_table
+from followup_lib.outcomes.tracker.k_anonymity import QUASI_IDENTIFIERS
 
 NAMES = st.from_regex(r"[A-Z][a-z]{3,8} [A-Z][a-z]{3,8}", fullmatch=True)
 EMAILS = st.from_regex(r"[a-z]{3,8}\.[a-z]{3,8}@[a-z]{4,8}\.(com|org|net)", fullmatch=True)

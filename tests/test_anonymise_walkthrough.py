@@ -15,12 +15,12 @@ import pytest
 import followup_lib.cli as cli
 from followup_lib.errors import InputError
 from followup_lib.outcomes.analysis import summarise
-from followup_lib.outcomes.anonymise import anonymise_file, anonymise_table
 from followup_lib.outcomes.generator import generate_applications
-from followup_lib.outcomes.importer import read_tracker
 from followup_lib.outcomes.loader import load_applications
 from followup_lib.outcomes.rates import response_rates_by_follow_up
 from followup_lib.outcomes.schema import validate_applications
+from followup_lib.outcomes.tracker.anonymise import anonymise_file, anonymise_table
+from followup_lib.outcomes.tracker.reader import read_tracker
 
 #: 20 interviews (3 offers, 10 rejections, 2 withdrawals, 5 still interviewing), 15
 #: rejections without an interview and 25 applications never answered.
@@ -194,7 +194,8 @@ def test_a_csv_report_names_no_sheet(tmp_path):
     assert report.sheet is None and "Sheet read" not in report.to_text()
 
 
-HINT = "read sheet 'Notes'; the workbook also has '2025', 'Archive': pass --sheet NAME"
+HINT = "read sheet 'Notes'; the workbook also has '2025', 'Archive': pass sheet=NAME"
+CLI_HINT = HINT.replace("pass sheet=NAME", "pass --sheet NAME")
 
 
 @pytest.mark.parametrize("first, problem", [
@@ -214,13 +215,13 @@ def test_a_chosen_sheet_that_is_too_small_gives_no_sheet_hint(tmp_path):
     source = workbook(tmp_path / "tracker.xlsx", {"Notes": NOTES, "2025": cohort_tracker()})
     with pytest.raises(InputError) as err:
         anonymise_file(source, tmp_path / "out.csv", sheet="Notes")
-    assert "pass --sheet" not in str(err.value)
+    assert "pass sheet" not in str(err.value)
 
 
 def test_an_empty_first_sheet_names_the_others(tmp_path):
     source = workbook(tmp_path / "tracker.xlsx", {"Notes": NOTES.head(0),
                                                   "2025": cohort_tracker()})
-    with pytest.raises(InputError, match="no applications.*also has '2025': pass --sheet"):
+    with pytest.raises(InputError, match="no applications.*also has '2025': pass sheet=NAME"):
         read_tracker(source)
 
 
@@ -229,7 +230,7 @@ def test_the_command_prints_the_sheet_and_the_hint(tmp_path, monkeypatch, capsys
     source = workbook(tmp_path / "tracker.xlsx", {"Notes": NOTES, "2025": cohort_tracker(),
                                                   "Archive": NOTES})
     assert cli.main(["anonymise", str(source), "-o", str(tmp_path / "o.csv")]) == 2
-    assert HINT in capsys.readouterr().err
+    assert CLI_HINT in capsys.readouterr().err
     assert cli.main(["anonymise", str(source), "-o", str(tmp_path / "o.csv"), "--sheet",
                      "2025", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["sheet"] == "2025"

@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from followup_lib.cli import main
-from tests.test_situation import ISSUE_EXAMPLE
+from tests.test_case import ISSUE_EXAMPLE
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_plan_json_and_ics(capsys, case_file, tmp_path):
     (["advise", "--interview-end", "2026-11-16T15:00-05:00", "--country", "Atlantis"], "country"),
     (["advise", "--interview-end", "2026-11-16T15:00-05:00", "--contact", "thank_you=2026-11-15"], "contacts[0].at"),
     (["advise", "--interview-end", "2026-11-16T15:00-05:00", "--today", "16/11/2026"], "--today"),
-    (["advise", "--interview-end", "2026-11-16T15:00-05:00", "--param", "grace=3"], "params.grace"),
+    (["advise", "--interview-end", "2026-11-16T15:00-05:00", "--param", "grace=3"], "--param grace"),
     (["plan", "--interview-end", "2026-11-16T15:00-05:00", "--ics", "plan.txt"], "--ics"),
 ])
 def test_bad_input_one_line_exit_2(capsys, argv, field):

@@ -143,14 +143,14 @@ def test_interviewer_defaults_to_the_case_contact():
 @pytest.mark.parametrize("kind,missing", [
     ("thank_you", "name"), ("thank_you", "interviewer"), ("thank_you", "position"),
     ("thank_you", "company"), ("thank_you", "topics"), ("follow_up", "topics"),
-    ("second_attempt", "company"), ("call_script", "situation"), ("voicemail", "phone"),
+    ("second_attempt", "company"), ("call_script", "case"), ("voicemail", "phone"),
 ])
 def test_missing_required_field_names_the_field(kind, missing):
     values = {**FIELDS, "name": "Sam Roe", "interviewer": "Ms. Lee"}
     values[missing] = None
-    situation = None if missing == "situation" else _situation()
+    situation = None if missing == "case" else _situation()
     with pytest.raises(InputError) as err:
-        draft(kind, situation, **{k: v for k, v in values.items() if k != "situation"})
+        draft(kind, situation, **{k: v for k, v in values.items() if k != "case"})
     assert err.value.field == missing and err.value.fix
 
 
@@ -161,7 +161,7 @@ def test_every_missing_field_is_named_in_one_error():
     assert "are missing" in str(err.value) and "company's name" in str(err.value)
     with pytest.raises(InputError) as err:
         draft("voicemail")
-    assert err.value.field == "name, interviewer, position, situation, phone"
+    assert err.value.field == "name, interviewer, position, case, phone"
 
 
 def test_company_position_and_interviewer_default_to_the_case():
@@ -238,9 +238,9 @@ def test_importing_the_package_loads_no_template_or_dictionary_engine():
 
 
 def test_second_attempt_names_the_follow_up_of_the_current_timeline():
-    from followup_lib.etiquette.situation import Situation
+    from followup_lib.etiquette.case import Case
 
-    case = Situation.from_dict({
+    case = Case.from_dict({
         "interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20",
         "contacts": [{"at": "2026-11-24", "kind": "follow_up"}],
         "responses": [{"at": "2026-11-25", "kind": "new_timeline", "new_decision_by": "2026-12-11"}]})

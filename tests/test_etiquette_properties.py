@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from followup_lib.etiquette.advisor import ACTIONS, advise
 from followup_lib.etiquette.plan import make_plan
-from followup_lib.etiquette.situation import CHANNELS, CONTACT_KINDS, Situation
+from followup_lib.etiquette.case import CHANNELS, CONTACT_KINDS, Case
 
 COUNTRIES = [("US", None), ("US", "CA"), ("GB", None), ("GB", "SCT"), ("DE", "BY"), ("FR", None),
              ("IN", None), ("AE", None), ("IL", None), ("JP", None), ("AU", "NSW"), ("BR", None)]
@@ -37,7 +37,7 @@ def cases(draw):
             entry["new_decision_by"] = (at + timedelta(days=draw(st.integers(0, 30)))).isoformat()
         responses.append(entry)
     data["responses"] = responses
-    return Situation.from_dict(data)
+    return Case.from_dict(data)
 
 
 days_around = st.integers(-10, 150)
@@ -47,7 +47,7 @@ days_around = st.integers(-10, 150)
 @given(cases(), days_around)
 def test_advice_is_always_valid(case, offset):
     today = case.interview_date + timedelta(days=offset)
-    a = advise(case, today)
+    a = advise(case, today=today)
     assert a.action in ACTIONS
     assert a.channel in CHANNELS
     assert a.call_permitted == bool(a.call_reasons)
@@ -55,7 +55,8 @@ def test_advice_is_always_valid(case, offset):
     if a.next_date is None:
         assert a.action in ("move_on", "done")
     else:
-        assert case.calendar.is_business_day(a.next_date), f"{a.action} on non-business {a.next_date}"
+        if a.action not in ("send_thank_you", "thank_you_late"):  # a thank-you goes out on any day
+            assert case.calendar.is_business_day(a.next_date), f"{a.action} on non-business {a.next_date}"
         assert a.next_date >= today
     json.dumps(a.to_dict())
 
@@ -64,16 +65,16 @@ def test_advice_is_always_valid(case, offset):
 @given(cases(), days_around | st.none())
 def test_plan_dates_never_go_backwards(case, offset):
     today = None if offset is None else case.interview_date + timedelta(days=offset)
-    steps = make_plan(case, today).steps
+    steps = make_plan(case, today=today).steps
     dues = [s.due for s in steps]
     assert dues == sorted(dues)
     assert "thank_you" in [s.step for s in steps]
     if today is not None:
-        assert all(s.due >= today for s in steps if not s.done)
-    json.dumps(make_plan(case, today).to_list())
+        assert all(s.due >= today for s in steps if not (s.done or s.missed)), steps
+    json.dumps(make_plan(case, today=today).to_list())
 
 
 @settings(max_examples=150, deadline=None)
 @given(cases())
 def test_json_round_trip_is_lossless(case):
-    assert Situation.from_json(case.to_json()) == case
+    assert Case.from_json(case.to_json()) == case

@@ -49,7 +49,7 @@ def test_there_are_etiquette_modules_to_check():
 
 @pytest.mark.parametrize("modules", [
     ["followup_lib"],
-    ["followup_lib", "followup_lib.errors", "followup_lib.checks"],
+    ["followup_lib", "followup_lib.errors", "followup_lib.setup_check"],
     ["followup_lib.etiquette", *_etiquette_modules()],
 ], ids=["package", "errors-and-checks", "etiquette"])
 def test_import_pulls_in_no_heavy_package(modules):
@@ -62,3 +62,35 @@ def test_probe_detects_a_heavy_import():
     """The probe itself works: importing matplotlib directly is seen."""
     found = _import_in_fresh_python(["matplotlib"])
     assert found["heavy"] == ["matplotlib"]
+
+
+def test_every_public_name_resolves_and_is_listed():
+    """Each name in ``followup_lib.__all__`` imports (lazily) from the package itself."""
+    import followup_lib
+
+    missing = [name for name in followup_lib.__all__ if not hasattr(followup_lib, name)]
+    assert missing == []
+    assert set(followup_lib.__all__) <= set(dir(followup_lib))
+
+
+def test_an_unknown_public_name_is_an_attribute_error():
+    import followup_lib
+
+    with pytest.raises(AttributeError, match="has no attribute 'advice'"):
+        followup_lib.advice  # noqa: B018
+
+
+_TIMED = """
+import time
+start = time.perf_counter()
+import followup_lib
+print(time.perf_counter() - start)
+"""
+
+
+def test_package_import_is_fast():
+    """``import followup_lib`` takes well under 10 ms (best of five fresh interpreters; the
+    benchmark bench_import.py reports the median)."""
+    times = [float(subprocess.run([sys.executable, "-c", _TIMED], capture_output=True, text=True,
+                                  timeout=60, check=True).stdout) for _ in range(5)]
+    assert min(times) < 0.010, times

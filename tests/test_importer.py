@@ -10,11 +10,13 @@ import pandas as pd
 import pytest
 
 from followup_lib.errors import InputError
-from followup_lib.outcomes.importer import import_tracker, read_tracker
 from followup_lib.outcomes.schema import LARGE_COMPANY_STAFF, SMALL_COMPANY_STAFF
-from followup_lib.outcomes.tracker_mapping import TrackerMapping, find_columns, load_mapping
-from followup_lib.outcomes.tracker_labels import generalise_labels
-from followup_lib.outcomes.tracker_values import parse_dates, parse_flags, parse_outcomes
+from followup_lib.outcomes.tracker.dates import parse_dates
+from followup_lib.outcomes.tracker.labels import generalise_labels
+from followup_lib.outcomes.tracker.mapping import TrackerMapping, find_columns, load_mapping
+from followup_lib.outcomes.tracker.reader import read_tracker
+from followup_lib.outcomes.tracker.records import import_tracker
+from followup_lib.outcomes.tracker.values import parse_flags, parse_outcomes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -288,12 +290,12 @@ def test_empty_mapping_file_is_named(tmp_path, content):
     (tmp_path / "m.yaml").write_bytes(content)
     with pytest.raises(InputError) as err:
         load_mapping(tmp_path / "m.yaml")
-    assert str(err.value).startswith("--mapping: m.yaml is empty")
+    assert str(err.value).startswith("mapping: m.yaml is empty")
 
 
 def test_mapping_folder_is_named(tmp_path):
     (tmp_path / "m.yaml").mkdir()
-    with pytest.raises(InputError, match="^--mapping: .* is a folder, not a file"):
+    with pytest.raises(InputError, match="^mapping: .* is a folder, not a file"):
         load_mapping(tmp_path / "m.yaml")
 
 
@@ -346,3 +348,22 @@ def test_impossible_rows_name_row_and_column(table, field, problem):
         import_tracker(table)
     assert err.value.field == field
     assert problem in str(err.value)
+
+
+@pytest.mark.parametrize("data, fix", [
+    ({"aplied": "Date"}, "did you mean 'applied'?"),
+    ({"applied": "Date", "date_format": "dayfrist"}, "did you mean 'dayfirst'?"),
+    ({"applied": "Date", "values": {"outcome": {"Gone": "rejected"}}}, "did you mean 'rejection'?"),
+    ({"applied": "Date", "values": {"outcomes": {}}}, "did you mean 'outcome'?"),
+])
+def test_a_misspelt_mapping_gets_a_suggestion(data, fix):
+    with pytest.raises(InputError) as err:
+        TrackerMapping.from_dict(data)
+    assert err.value.fix == fix
+
+
+def test_a_mapping_naming_a_misspelt_header_suggests_the_close_one():
+    mapping = TrackerMapping.from_dict({"applied": "Date Snt"})
+    with pytest.raises(InputError) as err:
+        find_columns(["Company", "Date Sent"], mapping)
+    assert err.value.fix == "did you mean 'Date Sent'?"

@@ -74,7 +74,7 @@ def test_draft_takes_the_interviewer_from_the_case(run, files):
 
 @pytest.mark.parametrize("argv,message", [
     (["draft", "voicemail", *DRAFT_ARGS, "--situation", "{case}"], "followup: error: phone: is missing"),
-    (["draft", "call_script", *DRAFT_ARGS], "followup: error: situation: is missing"),
+    (["draft", "call_script", *DRAFT_ARGS], "followup: error: case: is missing"),
     (["draft", "thank_you", *DRAFT_ARGS, "--today", "2026-11-17"], "unrecognized arguments: --today"),
     (["draft", "thank_you", *DRAFT_ARGS, "--contact", "thank_you=2026-11-16"], "interview_end: is missing"),
     (["draft", "call_script", *DRAFT_ARGS, "--situation", "nope.json"], "no file named 'nope.json'"),
@@ -109,7 +109,7 @@ def test_an_unknown_kind_lists_the_kinds_once(run, files):
 def test_a_script_without_a_case_says_which_options_give_it(run):
     status, _, err = run("draft", "call_script", *DRAFT_ARGS)
     assert status == 2
-    assert err.strip().endswith("; pass --situation FILE.json or --interview-end DATETIME")
+    assert err.strip().endswith("; pass --case FILE.json or --interview-end DATETIME")
     assert "give the case" not in err
 
 
@@ -119,7 +119,7 @@ def test_every_missing_field_is_named_with_its_option(run):
     assert err.startswith("followup: error: interviewer, company, topic: are missing")
     assert err.rstrip().endswith("; pass --interviewer, --company and --topic")
     _, _, err = run("draft", "voicemail", "--name", "Sam Roe", "--position", "Analyst", "--interviewer", "Lee")
-    assert "situation, phone: are missing" in err and "--interview-end DATETIME" in err and "--phone" in err
+    assert "case, phone: are missing" in err and "--interview-end DATETIME" in err and "--phone" in err
 
 
 def test_draft_takes_the_case_flags_of_advise(run):

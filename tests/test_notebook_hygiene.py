@@ -111,3 +111,34 @@ def test_strip_check_mode_reports_and_changes_nothing(tmp_path, capsys):
     assert stripper.main([str(dirty)]) == 0
     assert stripper.main(["--check", str(dirty)]) == 0
     assert "01-dirty.ipynb" in capsys.readouterr().out
+
+
+#: Standard-library modules a notebook may import besides followup_lib (dates to type in).
+ALLOWED_STDLIB = {"datetime"}
+
+
+def _imported_modules(source: str) -> list[str]:
+    """Top-level module names a cell imports (``import a.b`` and ``from a.b import c`` give ``a.b``)."""
+    import ast
+
+    tree = ast.parse(source)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            found.append("." * node.level + (node.module or ""))
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_import_only_the_public_face(path):
+    """A notebook imports ``followup_lib`` itself, never one of its modules, and no other library."""
+    wrong = {i: name for i, src in _code_cells(_read(path)) for name in _imported_modules(src)
+             if name != "followup_lib" and name not in ALLOWED_STDLIB}
+    assert wrong == {}, "import everything from followup_lib (see its __all__)"
+
+
+def test_the_import_check_catches_a_module_import():
+    assert _imported_modules("from followup_lib.etiquette.advisor import advise\nimport pandas as pd") == [
+        "followup_lib.etiquette.advisor", "pandas"]

@@ -95,8 +95,8 @@ def test_jupyterlab_runs_the_start_notebook(jupyterlab_server, page, tmp_path):
     assert len(statuses) > 10, "the report should list Python, the packages and the command"
     assert all(status.startswith("OK") for status in statuses), statuses
     assert "all OK" in page.locator(".followup-env-report").inner_text()
-    page.locator(".fc-headline").wait_for()  # the planner widget rendered in JupyterLab too
-    assert page.locator(".fc-plan tbody tr").count() >= 5
+    page.locator(".fc-planner .fc-headline").wait_for()  # the planner widget rendered in JupyterLab too
+    assert page.locator(".fc-planner .fc-plan tbody tr").count() >= 5
     assert "Traceback" not in page.locator(".jp-Notebook").inner_text()
 
 
@@ -110,18 +110,18 @@ def test_voila_shows_the_start_notebook_as_an_app(voila_server, page, tmp_path):
     assert statuses and all(status.startswith("OK") for status in statuses), statuses
     for sign_of_failure in ("Traceback", "There was an error", "Error:"):
         assert sign_of_failure not in body
-    assert "check_environment()" not in body, "app mode should hide the code"
+    assert "check_setup()" not in body, "app mode should hide the code"
 
 
 def test_voila_planner_answers_a_click(voila_server, page, tmp_path):
     """The planner form works in app mode: ticking 'invited a call' permits a call."""
     page.goto(voila_server.notebook_url)
-    headline = page.locator(".fc-headline")
+    headline = page.locator(".fc-planner .fc-headline")
     headline.wait_for()
     assert headline.inner_text().strip() == "Send your thank-you email now."
-    assert "No call" in page.locator(".fc-advice").inner_text()
+    assert "No call" in page.locator(".fc-planner .fc-advice").inner_text()
     page.get_by_label("Interviewer invited a call").check()
-    page.locator(".fc-advice").get_by_text("A call is acceptable: (b) the interviewer invited you to call.").wait_for()
+    page.locator(".fc-planner .fc-advice").get_by_text("A call is acceptable: (b) the interviewer invited you to call.").wait_for()
     link = page.locator("a.fc-download")
     assert link.get_attribute("download") == "follow-up-plan.ics"
     assert link.get_attribute("href").startswith("data:text/calendar;base64,")

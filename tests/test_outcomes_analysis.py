@@ -183,7 +183,7 @@ def test_k_must_be_a_positive_whole_number(shipped):
 
 
 def test_summary_has_the_documented_keys_and_is_strict_json(shipped):
-    report = summarise(shipped)
+    report = summarise(shipped).to_dict()
     assert {"n", "n_censored", "median_days_to_response", "naive_median_days",
             "p_response_by_day", "p_response_given_silent", "follow_up"} <= set(report)
     assert list(report["p_response_by_day"]) == [7, 14, 21, 28]

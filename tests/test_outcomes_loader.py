@@ -158,4 +158,4 @@ def test_a_raw_tracker_is_sent_to_the_anonymiser():
         pytest.skip("the real tracker lives in ../shared/real-data, absent in a fresh clone")
     message = _load_error(raw)
     assert "has none of the applications schema's columns" in message
-    assert "followup anonymise" in message
+    assert "anonymise_file()" in message

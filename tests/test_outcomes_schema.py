@@ -69,6 +69,16 @@ def test_missing_and_unexpected_columns_are_named(good):
     assert "unexpected column(s): Company" in _error(good.assign(Company="x"))
 
 
+def test_a_misspelt_column_gets_a_suggestion(good):
+    message = _error(good.rename(columns={"response_days": "respons_days"}))
+    assert "missing required column(s): response_days" in message
+    assert "is 'respons_days' meant to be 'response_days'? rename it" in message
+
+
+def test_a_raw_tracker_is_pointed_to_the_anonymiser(good):
+    assert "anonymise_file() first" in _error(pd.DataFrame({"Company": ["Acme"]}))
+
+
 @pytest.mark.parametrize("column, value, words", [
     ("response_days", "soon", "'soon' is not a number"),
     ("response_days", -3.0, "a response cannot come before the application"),

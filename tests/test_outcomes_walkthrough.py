@@ -6,13 +6,12 @@ naive median is mentioned only when it differs from the Kaplan–Meier one.
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from followup_lib.cli.outcomes import format_report
 from followup_lib.outcomes.analysis import naive_median_days, summarise
 from followup_lib.outcomes.loader import load_applications
 from followup_lib.outcomes.rates import response_rates_by_follow_up
@@ -53,7 +52,7 @@ def test_a_factor_missing_from_the_file_is_not_in_file_rather_than_suppressed(sh
 
 
 def test_the_text_report_says_not_recorded_for_a_missing_factor(shipped):
-    text = format_report(summarise(like_a_tracker(shipped.head(300))))
+    text = str(summarise(like_a_tracker(shipped.head(300))))
     assert "thank-you              not recorded in this file" in text
     assert "follow-up timing       not recorded in this file" in text
     assert "fewer than" not in text
@@ -69,7 +68,7 @@ def test_a_real_small_group_still_says_fewer_than_k(shipped):
     table = response_rates_by_follow_up(small)
     thanks = table[table["factor"] == "thank_you_sent"]
     assert thanks["in_file"].all() and thanks["suppressed"].any()
-    text = format_report(summarise(small))
+    text = str(summarise(small))
     assert "fewer than 5 applications: not shown" in text
     assert "thank-you              not recorded" not in text
 
@@ -80,31 +79,29 @@ def test_a_file_with_no_interviews_shows_small_groups_not_missing_factors(shippe
 
 
 def test_the_json_report_carries_in_file(shipped):
-    report = summarise(like_a_tracker(shipped.head(300)))
+    report = summarise(like_a_tracker(shipped.head(300))).to_dict()
     assert {row["group"]: row["in_file"] for row in report["follow_up"]}["yes"] is False
 
 
 # --- 4. the naive median is mentioned only when it differs -------------------------------
-def with_medians(report: dict, naive, median) -> dict:
-    changed = copy.deepcopy(report)
-    changed["naive_median_days"] = naive
-    changed["median_days_to_response"]["days"] = median
-    return changed
+def with_medians(report, naive, median):
+    return dataclasses.replace(report, naive_median_days=naive, median_days_to_response={
+        **report.median_days_to_response, "days": median})
 
 
 def test_equal_medians_print_no_naive_sentence(shipped_report):
-    text = format_report(with_medians(shipped_report, 7.0, 7.0))
+    text = str(with_medians(shipped_report, 7.0, 7.0))
     assert "Counting only answered" not in text
 
 
 @pytest.mark.parametrize("naive, median", [(2.0, 7.0), (8.0, None)])
 def test_a_shorter_naive_median_is_too_rosy(shipped_report, naive, median):
-    text = format_report(with_medians(shipped_report, naive, median))
+    text = str(with_medians(shipped_report, naive, median))
     assert f"would say {naive:g} days:\n  too rosy" in text
 
 
 def test_a_longer_naive_median_is_not_called_rosy(shipped_report):
-    text = format_report(with_medians(shipped_report, 9.0, 7.0))
+    text = str(with_medians(shipped_report, 9.0, 7.0))
     assert "would say 9 days, longer than" in text and "rosy" not in text
 
 
@@ -114,8 +111,8 @@ def test_the_naive_median_is_the_same_kind_of_median_as_kaplan_meier():
     report = summarise(pd.concat([table] * 3, ignore_index=True).assign(
         interviewed=False, decision_censored=pd.NA, thank_you_sent=pd.NA,
         follow_up_timing="not_applicable", outcome="rejection"))
-    assert report["naive_median_days"] == report["median_days_to_response"]["days"] == 3
-    assert "Counting only answered" not in format_report(report)
+    assert report.naive_median_days == report.median_days_to_response["days"] == 3
+    assert "Counting only answered" not in str(report)
 
 
 def test_the_naive_median_is_never_longer_on_random_waits():

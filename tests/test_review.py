@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.advisor import advise
-from followup_lib.etiquette.timeline import key_dates
+from followup_lib.etiquette.windows import windows
 from followup_lib.messages.context import ReviewContext
 from followup_lib.messages.kinds import KINDS
 from followup_lib.messages.review import MAX_REVIEW_CHARS, Review, review_draft
@@ -227,9 +227,9 @@ def test_speaking_time_of_scripts():
 
 # --- timing --------------------------------------------------------------------------------
 def test_thank_you_window_is_24_hours():
-    due = key_dates(case()).thank_you_due
-    on_time = review_draft(GOOD_NOTE, "thank_you", {"situation": case(), "send_date": due})
-    late = review_draft(GOOD_NOTE, "thank_you", {"situation": case(), "send_date": due + timedelta(minutes=1)})
+    due = windows(case()).thank_you_due
+    on_time = review_draft(GOOD_NOTE, "thank_you", {"case": case(), "send_date": due})
+    late = review_draft(GOOD_NOTE, "thank_you", {"case": case(), "send_date": due + timedelta(minutes=1)})
     assert "late" not in on_time.rules() and "late" in late.rules("error")
 
 
@@ -238,10 +238,10 @@ FOLLOW_UP = GOOD_NOTE.replace("Thank you for taking the time to meet", "Thank yo
 
 @pytest.mark.parametrize("offset,expected", [(-1, True), (0, False), (None, True)])
 def test_follow_up_window(offset, expected):
-    dates = key_dates(case())
+    dates = windows(case())
     send = dates.follow_up_late_after + timedelta(days=1) if offset is None \
         else dates.follow_up_due + timedelta(days=offset)
-    review = review_draft(FOLLOW_UP, "follow_up", {"situation": case(), "send_date": send})
+    review = review_draft(FOLLOW_UP, "follow_up", {"case": case(), "send_date": send})
     assert ("late" in review.rules("error")) is expected
     if expected:
         assert ("too early" in review.findings[0].message) is (offset == -1)
@@ -249,8 +249,8 @@ def test_follow_up_window(offset, expected):
 
 def test_second_attempt_waits_a_week_after_the_follow_up():
     situation = case(contacts=[{"at": "2026-11-24T10:00:00-05:00", "kind": "follow_up"}])
-    early = review_draft(FOLLOW_UP, "second_attempt", {"situation": situation, "send_date": "2026-11-27"})
-    later = review_draft(FOLLOW_UP, "second_attempt", {"situation": situation, "send_date": "2026-12-03"})
+    early = review_draft(FOLLOW_UP, "second_attempt", {"case": situation, "send_date": "2026-11-27"})
+    later = review_draft(FOLLOW_UP, "second_attempt", {"case": situation, "send_date": "2026-12-03"})
     assert "late" in early.rules("error") and "late" not in later.rules()
 
 
@@ -260,22 +260,24 @@ def test_timing_restarts_with_the_advisor_after_an_employer_update():
                                {"at": "2026-11-24", "kind": "follow_up"}],
                      responses=[{"at": "2026-11-23", "kind": "update"}])
     for day in (date(2026, 11, 24) + timedelta(days=d) for d in range(14)):
-        review = review_draft(FOLLOW_UP, "follow_up", {"situation": situation, "send_date": day})
+        review = review_draft(FOLLOW_UP, "follow_up", {"case": situation, "send_date": day})
         too_early = any("too early" in f.message for f in review.findings if f.rule == "late")
-        assert too_early is (advise(situation, day).action == "wait"), day
+        assert too_early is (advise(situation, today=day).action == "wait"), day
 
 
 def test_send_date_before_the_interview_is_bad_input():
     with pytest.raises(InputError) as err:
-        review_draft(GOOD_NOTE, "thank_you", {"situation": case(), "send_date": "2026-11-01"})
+        review_draft(GOOD_NOTE, "thank_you", {"case": case(), "send_date": "2026-11-01"})
     assert err.value.field == "send_date"
 
 
 def test_send_date_defaults_to_today():
-    situation = case(interview_end=f"{date.today() - timedelta(days=30)}T10:00:00+00:00", decision_by=None)
-    assert "late" in review_draft(GOOD_NOTE, "thank_you", {"situation": situation}).rules("error")
-    ahead = case(interview_end=f"{date.today() + timedelta(days=3)}T10:00:00+00:00", decision_by=None)
-    review = review_draft(GOOD_NOTE, "thank_you", {"situation": ahead})
+    from followup_lib.clock import today
+
+    situation = case(interview_end=f"{today() - timedelta(days=30)}T10:00:00+00:00", decision_by=None)
+    assert "late" in review_draft(GOOD_NOTE, "thank_you", {"case": situation}).rules("error")
+    ahead = case(interview_end=f"{today() + timedelta(days=3)}T10:00:00+00:00", decision_by=None)
+    review = review_draft(GOOD_NOTE, "thank_you", {"case": ahead})
     assert review.rules() == ["timing_unchecked"] and review.findings[0].severity == "tip"
 
 
@@ -290,8 +292,8 @@ def test_context_as_dict_or_dataclass_gives_the_same_review():
 
 def test_context_situation_may_be_a_path(tmp_path):
     (tmp_path / "case.json").write_text(case().to_json(), encoding="utf-8")
-    ctx = ReviewContext.from_value({"situation": "case.json"}, base_dir=tmp_path)
-    assert ctx.situation.interview_date == date(2026, 11, 16)
+    ctx = ReviewContext.from_value({"case": "case.json"}, base_dir=tmp_path)
+    assert ctx.case.interview_date == date(2026, 11, 16)
 
 
 def test_a_punctuation_only_context_topic_is_dropped_like_a_blank_one():
@@ -416,3 +418,9 @@ def test_context_topic_reads_as_the_drafts_phrase_it():
     from followup_lib.messages.context import ReviewContext
 
     assert ReviewContext.from_value({"topics": ["About the ETL pipeline."]}).topics == ("the ETL pipeline",)
+
+
+def test_context_takes_the_old_name_situation_for_the_case():
+    assert ReviewContext.from_value({"situation": case()}).case == case()
+    with pytest.raises(InputError, match="context.situation: is given as well as context.case"):
+        ReviewContext.from_value({"situation": case(), "case": case()})

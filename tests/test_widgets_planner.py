@@ -1,22 +1,30 @@
-"""The planner widget, headless: set values, read what it shows."""
+"""The planner widget and the shared case model, headless: set values, click, read what they show."""
 
-from datetime import date, time
-
-import pytest
 from dataclasses import replace
+from datetime import date, time
 from pathlib import Path
 
-from followup_lib.etiquette.situation import Contact
+import pytest
 
+from followup_lib.etiquette.case import Case, Contact, load_case
+from followup_lib.etiquette.params import Params
+from followup_lib.widgets.model import CaseModel
 from followup_lib.widgets.planner import PlannerWidget
 from followup_lib.widgets.planner_form import case_from_form
+from followup_lib.workspace import LearnerFolder
 
 TODAY = date(2026, 11, 18)
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "case.json"
 
 
 @pytest.fixture
-def planner():
-    widget = PlannerWidget(today=TODAY)
+def folder(tmp_path):
+    return LearnerFolder(tmp_path / "my-work")
+
+
+@pytest.fixture
+def planner(folder):
+    widget = PlannerWidget(today=TODAY, folder=folder)
     widget.set_values(interview_day=date(2026, 11, 16), interview_time=time(15), timezone="America/New_York",
                       decision_by=date(2026, 11, 20), thank_you=date(2026, 11, 16))
     return widget
@@ -31,15 +39,23 @@ def test_planner_shows_advice_plan_and_calendar_link(planner):
 
 def test_changing_the_day_changes_the_advice(planner):
     planner._today.value = date(2026, 11, 24)
-    assert planner.value.action == "send_follow_up"
+    assert planner.value.action == "send_follow_up" and planner.model.today == date(2026, 11, 24)
 
 
-def test_bad_input_is_shown_in_the_widget_not_raised(planner):
+def test_bad_input_is_shown_in_the_widget_and_in_the_model(planner):
     planner._inputs["decision_by"].value = date(2026, 11, 1)
-    assert planner.value is None
+    assert planner.value is None and planner.case is None
     assert "decision_by" in planner._advice.value and "before the interview" in planner._advice.value
+    assert planner.model.error.startswith("decision_by: 2026-11-01 is before the interview")
     planner._inputs["decision_by"].value = date(2026, 11, 20)
-    assert planner.value is not None
+    assert planner.value is not None and planner.model.error == ""
+
+
+def test_a_day_out_of_range_is_an_error_not_stale_advice(planner):
+    planner._today.value = date(9999, 12, 31)
+    assert planner.value is None and "outside the years" in planner._advice.value
+    planner._today.value = date(2026, 11, 24)
+    assert planner.value.action == "send_follow_up"
 
 
 def test_unknown_country_and_zone_are_shown(planner):
@@ -48,6 +64,8 @@ def test_unknown_country_and_zone_are_shown(planner):
     planner._inputs["country"].value = "US"
     planner._inputs["timezone"].value = "Mars/Base"
     assert "timezone" in planner._advice.value
+    planner._inputs["timezone"].value = "x" * 100_000
+    assert "characters long, not a time zone name" in planner._advice.value
 
 
 def test_html_in_a_field_is_escaped(planner):
@@ -67,7 +85,7 @@ def test_case_from_form_matches_json_case():
 
 
 def test_set_values_redraws_once(planner, monkeypatch):
-    import followup_lib.widgets.planner as module
+    import followup_lib.etiquette.advisor as module
 
     calls = []
     real = module.advise
@@ -77,41 +95,37 @@ def test_set_values_redraws_once(planner, monkeypatch):
     assert planner.value.action == "send_follow_up"
 
 
-def test_round_trip_through_a_saved_case(planner, tmp_path):
-    from followup_lib.etiquette.situation import load_situation, save_situation
-    from followup_lib.widgets.planner import PlannerWidget
-
-    path = save_situation(planner.situation, tmp_path / "my-case.json")
-    again = PlannerWidget(today=TODAY, situation=load_situation(path))
-    assert again.form_values() == planner.form_values()
-    assert again.value == planner.value
+def test_two_widgets_on_one_model_follow_one_case(planner, folder):
+    other = PlannerWidget(planner.model, folder=folder)
+    planner._inputs["decision_by"].value = date(2026, 11, 27)
+    assert other.case == planner.case and other.value == planner.value
+    assert other.form_values()["decision_by"] == date(2026, 11, 27)
 
 
-def test_fixed_offset_case_loads_into_the_form():
-    from followup_lib.etiquette.situation import Situation
-    from followup_lib.widgets.planner import PlannerWidget
+def test_params_in_the_model_change_the_advice(planner):
+    planner._today.value = date(2026, 11, 24)
+    assert planner.value.action == "send_follow_up"
+    planner.model.params = Params(follow_up_grace=3, follow_up_ideal_max=3)
+    assert (planner.value.action, planner.value.next_date) == ("wait", date(2026, 11, 25))
 
-    case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
-    planner = PlannerWidget(today=TODAY, situation=case)
-    assert planner.situation.interview_end == case.interview_end
+
+def test_fixed_offset_case_loads_into_the_form(folder):
+    case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
+    planner = PlannerWidget(today=TODAY, case=case, folder=folder)
+    assert planner.case.interview_end == case.interview_end
     assert planner.value.dates.decision_date == date(2026, 11, 20)
 
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "case.json"
-
-
-def test_loaded_case_keeps_what_the_form_cannot_show():
-    from followup_lib.etiquette.situation import load_situation
-
-    base = load_situation(EXAMPLE).with_contact(Contact(date(2026, 11, 24), "call", "phone"))
+def test_loaded_case_keeps_what_the_form_cannot_show(folder):
+    base = load_case(EXAMPLE).with_contact(Contact(date(2026, 11, 24), "call", "phone"))
     base = replace(base, contact_name="Ms. Okafor", company="Northwind Health")
-    planner = PlannerWidget(today=date(2026, 12, 1), situation=base)
-    assert replace(planner.situation, timezone=None) == base  # the form names the offset "UTC-05:00"
+    planner = PlannerWidget(today=date(2026, 12, 1), case=base, folder=folder)
+    assert replace(planner.case, timezone=None) == base  # the form names the offset "UTC-05:00"
     assert planner.value.action == "follow_new_timeline"
 
 
-def test_employer_reply_from_the_form():
-    planner = PlannerWidget(today=date(2026, 11, 26))
+def test_employer_reply_from_the_form(folder):
+    planner = PlannerWidget(today=date(2026, 11, 26), folder=folder)
     planner.set_values(interview_day=date(2026, 11, 16), decision_by=date(2026, 11, 20), thank_you=date(2026, 11, 16),
                        employer_said="new_timeline", employer_on=date(2026, 11, 25))
     assert "New decision by: is empty" in planner._advice.value
@@ -120,26 +134,59 @@ def test_employer_reply_from_the_form():
     assert planner.value.dates.decision_date == date(2026, 12, 11)
 
 
-def test_save_and_load_buttons(planner, tmp_path):
-    target = tmp_path / "mine.json"
-    planner._file.value = str(target)
+def test_save_and_load_in_the_learner_folder(planner, folder):
+    planner._name.value = "acme analyst"
     planner._save.click()
-    assert target.exists() and "Saved to" in planner._status.value
-    fresh = PlannerWidget(today=TODAY, case_file=str(target))
+    target = folder.root / "acme analyst.json"
+    assert target.exists() and "Saved as" in planner._status.value
+    fresh = PlannerWidget(today=TODAY, folder=folder)
+    fresh._name.value = "acme analyst"
     fresh._load.click()
     assert "Loaded" in fresh._status.value
-    assert fresh.situation == planner.situation
+    assert fresh.case == planner.case
 
 
-def test_load_and_save_errors_are_shown_not_raised(planner, tmp_path):
-    planner._file.value = str(tmp_path / "missing.json")
+def test_replacing_a_saved_case_takes_a_second_step(planner, folder):
+    planner._save.click()
+    first = (folder.root / "my-case.json").read_bytes()
+    planner._inputs["decision_by"].value = date(2026, 11, 27)
+    planner._save.click()
+    assert "already exists" in planner._status.value and planner._replace.layout.display is None
+    assert (folder.root / "my-case.json").read_bytes() == first  # nothing replaced yet
+    planner._replace.click()
+    assert "2026-11-27" in (folder.root / "my-case.json").read_text() and planner._replace.layout.display == "none"
+
+
+@pytest.mark.parametrize("name", ["../../x", "/etc/passwd", "a/b", "..", ".hidden", "x" * 81, "a\\b", "  "])
+def test_names_are_confined_to_the_learner_folder(planner, folder, tmp_path, name):
+    planner._name.value = name
+    planner._save.click()
+    assert "file name" in planner._status.value
+    assert not list(tmp_path.rglob("*.json"))
+
+
+def test_load_and_save_errors_are_shown_not_raised(planner, folder):
+    planner._name.value = "missing"
     planner._load.click()
-    assert "no file named" in planner._status.value
+    assert "there is no missing.json" in planner._status.value
     planner._inputs["decision_by"].value = date(2026, 11, 1)
-    planner._file.value = str(tmp_path / "x.json")
+    planner._name.value = "x"
     planner._save.click()
-    assert "decision_by" in planner._status.value and not (tmp_path / "x.json").exists()
-    planner._file.value = "  "
-    planner._inputs["decision_by"].value = date(2026, 11, 20)
-    planner._save.click()
-    assert "Case file: is empty" in planner._status.value
+    assert "fix the form first" in planner._status.value and not folder.root.exists()
+
+
+def test_a_broken_saved_file_is_a_message(planner, folder):
+    folder.root.mkdir()
+    (folder.root / "broken.json").write_text('{"interview_end": "2026-11-16T15:00-05:00",')
+    planner._name.value = "broken"
+    planner._load.click()
+    assert "is not valid JSON" in planner._status.value
+
+
+def test_model_error_is_a_trait():
+    seen = []
+    model = CaseModel(today=TODAY)
+    model.observe(lambda change: seen.append(change.new), names="error")
+    PlannerWidget(model, folder=LearnerFolder(Path("/nonexistent/never-written")))
+    model.report(__import__("followup_lib").InputError("country", "is wrong"))
+    assert seen[-1] == "country: is wrong" and model.case is None

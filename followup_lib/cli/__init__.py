@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from followup_lib.errors import FollowupError
@@ -49,12 +50,29 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # usage errors (already printed as one line) and --help
         return int(stop.code or 0)
     try:
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # an unwritable output (a full disk, /dev/full) fails here, not at exit
     except FollowupError as exc:
         print(f"followup: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `followup plan | head -1`
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        _silence_stdout()
+        print(f"followup: error: cannot write the output ({exc.strerror or exc}); "
+              "check the disk or the file you redirected to", file=sys.stderr)
+        return 1
+    return status
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,13 +17,17 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_today(value: str | None) -> date:
-    """Parse ``--today YYYY-MM-DD``; today's date when absent."""
+    """Parse ``--today YYYY-MM-DD``; when absent, :func:`followup_lib.clock.today` (``FOLLOWUP_TODAY`` fixes it)."""
+    from followup_lib.clock import today
+    from followup_lib.etiquette.timefields import check_date_range
+
     if value is None:
-        return date.today()
+        return today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value.strip())
     except ValueError:
-        raise InputError("--today", f"{value!r} is not a date", "write it as YYYY-MM-DD") from None
+        raise InputError("--today", f"{value[:40]!r} is not a date", "write it as YYYY-MM-DD") from None
+    return check_date_range(day, "--today")
 
 
 def read_text_arg(path: str, field: str, *, allow_empty: bool = True) -> str:

@@ -2,14 +2,14 @@
 
 Examples of use::
 
-    followup draft thank_you --situation case.json --name "Zoë Ångström" \\
+    followup draft thank_you --case case.json --name "Zoë Ångström" \\
         --interviewer "Ms. Lee" --position "Data Analyst" --company Acme \\
         --topic "the churn dashboard" --tone formal
     followup draft voicemail --interview-end 2026-11-16T15:00-05:00 --name "Sam Roe" \\
         --interviewer "Ms. Lee" --position Analyst --phone "+1 555 010 0199"
     followup review note.txt --kind thank_you --context context.json --format json
 
-``draft`` takes the case like ``advise`` does (``--situation`` and the case flags), and
+``draft`` takes the case like ``advise`` does (``--case`` and the case flags), and
 the case's ``contact_name``, ``company`` and ``position`` stand in for ``--interviewer``,
 ``--company`` and ``--position`` when those are not given. ``review`` exits with 0 when
 the draft has no errors, 1 when it has; bad input exits 2.
@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from followup_lib.cli.common import add_format_option, print_json, read_text_arg
+from followup_lib.cli.common import add_format_option, parse_today, print_json, read_text_arg
 from followup_lib.cli.plans import add_case_options, case_from_args, case_given
 from followup_lib.errors import InputError
 from followup_lib.messages.drafts import TONES, VARIANTS
@@ -29,7 +29,7 @@ from followup_lib.messages.required import KIND_NAMES, MissingFieldsError
 
 _DRAFT_HELP = "draft a thank-you, follow-up, second attempt, call script or voicemail"
 _DRAFT_DESCRIPTION = ("Draft a thank-you, follow-up, second attempt, call script or voicemail. "
-                      "A call script and a voicemail need the case (--situation or --interview-end); "
+                      "A call script and a voicemail need the case (--case or --interview-end); "
                       "its contact_name, company and position fill in --interviewer, --company and "
                       "--position when they are not given.")
 _REVIEW_HELP = "review a draft: missing elements, placeholders, pressure, length, spelling, timing"
@@ -39,7 +39,7 @@ _FIELD_OPTIONS = {
     "name": ("name", "--name"), "interviewer": ("interviewer", "--interviewer"),
     "position": ("position", "--position"), "company": ("company", "--company"),
     "topics": ("topic", "--topic"), "phone": ("phone", "--phone"),
-    "situation": ("situation", "--situation FILE.json", "--interview-end DATETIME"),
+    "case": ("case", "--case FILE.json", "--interview-end DATETIME"),
     "hr_contact": ("hr-contact", "--hr-contact", "--interviewer"),
 }
 
@@ -48,7 +48,7 @@ def register(subparsers) -> None:
     """Add the ``draft`` and ``review`` sub-commands to the ``followup`` parser."""
     draft = subparsers.add_parser("draft", help=_DRAFT_HELP, description=_DRAFT_DESCRIPTION)
     draft.add_argument("kind", metavar="KIND", help=f"one of {', '.join(KINDS)}")
-    add_case_options(draft)  # --situation and the case fields, as for `advise`
+    add_case_options(draft)  # --case and the case fields, as for `advise`
     add_format_option(draft)
     draft.add_argument("--name", help="your full name")
     draft.add_argument("--interviewer", help="the interviewer as you'd greet them (default: the case's contact)")
@@ -69,7 +69,9 @@ def register(subparsers) -> None:
     review.add_argument("--kind", required=True, metavar="KIND", help=f"one of {', '.join(KINDS)}")
     review.add_argument("--context", metavar="FILE.json",
                         help="JSON with name, interviewer, company, position, phone, topics, "
-                             "situation (a case object or a case file's path) and send_date")
+                             "case (a case object or a case file's path) and send_date")
+    review.add_argument("--today", metavar="YYYY-MM-DD",
+                        help="the day of the review, the send date when the context gives none (default: today)")
     add_format_option(review)
     review.set_defaults(handler=run_review)
 
@@ -93,9 +95,9 @@ def run_draft(args: argparse.Namespace) -> int:
     from followup_lib.messages.drafts import draft
 
     kind = check_kind(args.kind)
-    situation = case_from_args(args) if case_given(args) else None
+    case = case_from_args(args) if case_given(args) else None
     try:
-        result = draft(kind, situation, name=args.name, interviewer=args.interviewer,
+        result = draft(kind, case, name=args.name, interviewer=args.interviewer,
                        position=args.position, company=args.company, topics=args.topics,
                        tone=args.tone, value_link=args.link, value_note=args.note,
                        hr_contact=args.hr_contact, phone=args.phone, variant=args.variant)
@@ -114,7 +116,7 @@ def load_context(path: str | None):
 
     if path is None:
         return ReviewContext()
-    from followup_lib.etiquette.situation import case_json_object
+    from followup_lib.etiquette.case import case_json_object
 
     data = case_json_object(read_text_arg(path, "--context", allow_empty=False), "--context")
     base = Path(path).parent if path != "-" else None
@@ -137,12 +139,12 @@ def run_review(args: argparse.Namespace) -> int:
     if args.file == "-" and args.context == "-":
         raise InputError("--context", "cannot share standard input with the draft", "give it as a file")
     text = read_text_arg(args.file, "FILE")
-    review = review_draft(text, kind, load_context(args.context))
+    review = review_draft(text, kind, load_context(args.context), today=parse_today(args.today))
     if args.format == "json":
         print_json(review.to_dict())
     else:
         seconds = f", about {review.speaking_seconds:.0f} s aloud" if review.speaking_seconds is not None else ""
         print(f"{review.kind}: {review.word_count} words{seconds}; {review.summary()}")
         for f in review.findings:
-            print(f"  {f.severity:<8}{_where(text, f.start, f.end):<8}{f.rule:<24}{f.message}")
+            print(f"  {f.severity:<8}{_where(review.text, f.start, f.end):<8}{f.rule:<24}{f.message}")
     return 0 if review.ok else 1

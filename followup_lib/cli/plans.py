@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from followup_lib.cli.common import add_format_option, parse_today, print_json, read_text_arg
+from followup_lib.cli.flags import add_param_option, command_words, params_from_options
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import Params
-from followup_lib.textio import atomic_path
+from followup_lib.textio import check_output_path, write_output
 
 CASE_FLAGS = {  # flag dest -> case field
     "interview_end": "interview_end", "timezone": "timezone", "country": "country",
@@ -26,6 +26,7 @@ def register(sub) -> None:
                           description="Lay out every step from the thank-you to moving on.")
     _add_advice_options(plan)
     plan.add_argument("--ics", metavar="FILE", help="also write the schedule as an iCalendar (.ics) file")
+    plan.add_argument("--force", action="store_true", help="replace the --ics file if it exists")
     plan.set_defaults(handler=run_plan)
 
 
@@ -34,14 +35,14 @@ def _add_advice_options(parser: argparse.ArgumentParser) -> None:
     add_case_options(parser)
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="the day to advise for (default: today)")
     add_format_option(parser)
-    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                        help="override an etiquette parameter, e.g. follow_up_grace=3 (repeatable)")
+    add_param_option(parser)
 
 
 def add_case_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--situation`` and the case-field flags (shared by advise, plan and draft)."""
-    parser.add_argument("--situation", metavar="FILE.json", help="the case file (JSON); '-' reads standard input")
-    flags = parser.add_argument_group("case fields (instead of, or on top of, --situation)")
+    """Add ``--case`` (also spelt ``--situation``, its old name) and the case-field flags."""
+    parser.add_argument("--case", "--situation", dest="situation", metavar="FILE.json",
+                        help="the case file (JSON); '-' reads standard input")
+    flags = parser.add_argument_group("case fields (instead of, or on top of, --case)")
     flags.add_argument("--interview-end", metavar="DATETIME", help="e.g. 2026-11-16T15:00-05:00")
     flags.add_argument("--timezone", metavar="ZONE", help="e.g. America/New_York (for daylight saving)")
     flags.add_argument("--country", metavar="CODE", help="whose public holidays count (default: US)")
@@ -57,7 +58,7 @@ def add_case_options(parser: argparse.ArgumentParser) -> None:
 
 
 def case_given(args: argparse.Namespace) -> bool:
-    """True when ``--situation`` or any case flag was given."""
+    """True when ``--case`` or any case flag was given."""
     return bool(args.situation or any(getattr(args, dest) is not None for dest in CASE_FLAGS)
                 or args.invited_to_call or args.traditional_industry or args.contact or args.response)
 
@@ -70,13 +71,13 @@ def _split(item: str, flag: str) -> tuple[str, str]:
 
 
 def case_from_args(args: argparse.Namespace):
-    """Build the :class:`Situation` from ``--situation`` and the case flags."""
-    from followup_lib.etiquette.situation import Situation, case_json_object
+    """Build the :class:`Case` from ``--case`` and the case flags."""
+    from followup_lib.etiquette.case import Case, case_json_object
 
     data: dict = {}
     if args.situation:
-        text = read_text_arg(args.situation, "--situation", allow_empty=False)
-        data = case_json_object(text, f"--situation {args.situation}")
+        text = read_text_arg(args.situation, "--case", allow_empty=False)
+        data = case_json_object(text, f"--case {args.situation}")
     for dest, key in CASE_FLAGS.items():
         if getattr(args, dest) is not None:
             data[key] = getattr(args, dest)
@@ -94,27 +95,20 @@ def case_from_args(args: argparse.Namespace):
             entry["new_decision_by"] = new_date
         data.setdefault("responses", []).append(entry)
     if "interview_end" not in data:
-        raise InputError("interview_end", "is missing", "pass --situation FILE.json or --interview-end DATETIME")
-    return Situation.from_dict(data)
+        raise InputError("interview_end", "is missing", "pass --case FILE.json or --interview-end DATETIME")
+    return Case.from_dict(data)
 
 
 def params_from_args(args: argparse.Namespace) -> Params:
-    """Parse ``--param NAME=VALUE`` overrides."""
-    values = {}
-    for item in args.param:
-        name, value = _split(item, "--param")
-        try:
-            values[name] = float(value) if name == "thank_you_window" else int(value)
-        except ValueError:
-            raise InputError(f"--param {name}", f"{value!r} is not a number", "give a whole number") from None
-    return Params.from_dict(values)
+    """Parse ``--param NAME=VALUE`` overrides (names in any case)."""
+    return params_from_options(args.param)
 
 
 def run_advise(args: argparse.Namespace) -> int:
     from followup_lib.etiquette.advisor import advise
     from followup_lib.etiquette.render import advice_text
 
-    advice = advise(case_from_args(args), parse_today(args.today), params_from_args(args))
+    advice = advise(case_from_args(args), today=parse_today(args.today), params=params_from_args(args))
     if args.format == "json":
         print_json(advice.to_dict())
     else:
@@ -127,9 +121,12 @@ def run_plan(args: argparse.Namespace) -> int:
     from followup_lib.etiquette.render import plan_text
 
     today = parse_today(args.today) if args.today else None
-    plan = make_plan(case_from_args(args), today, params_from_args(args))
-    if args.ics:
-        path = _write_ics(Path(args.ics), plan.to_ics())
+    with command_words({"force": "--force"}):
+        if args.ics:  # checked before any work, so a mistake costs nothing
+            check_output_path(args.ics, "--ics", force=args.force, suffixes=(".ics",))
+        plan = make_plan(case_from_args(args), today=today, params=params_from_args(args))
+        if args.ics:
+            path = write_output(args.ics, plan.to_ics(), "--ics", force=args.force, suffixes=(".ics",))
     if args.format == "json":
         print_json(plan.to_list())
     else:
@@ -137,14 +134,3 @@ def run_plan(args: argparse.Namespace) -> int:
         if args.ics:
             print(f"\nCalendar written to {path} ({sum(1 for s in plan.steps if not s.done)} events with reminders).")
     return 0
-
-
-def _write_ics(path: Path, payload: bytes) -> Path:
-    """Check the ``--ics`` path, then write the calendar atomically."""
-    if path.suffix.lower() != ".ics":
-        raise InputError("--ics", f"{str(path)!r} does not end in .ics", "name the file e.g. plan.ics")
-    if not path.parent.exists():
-        raise InputError("--ics", f"the folder {str(path.parent)!r} does not exist", "create it or pick another")
-    with atomic_path(path) as part:
-        part.write_bytes(payload)
-    return path

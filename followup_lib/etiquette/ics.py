@@ -19,9 +19,9 @@ def plan_to_ics(plan, stamp: datetime | None = None) -> bytes:
 
     Examples
     --------
-    >>> from followup_lib.etiquette.situation import Situation
+    >>> from followup_lib.etiquette.case import Case
     >>> from followup_lib.etiquette.plan import make_plan
-    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00"})
+    >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00"})
     >>> text = plan_to_ics(make_plan(case)).decode()
     >>> text.count("BEGIN:VEVENT") == text.count("BEGIN:VALARM")
     True
@@ -33,11 +33,11 @@ def plan_to_ics(plan, stamp: datetime | None = None) -> bytes:
     cal.add("prodid", "-//Follow-up Coach//followup_lib//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    case_id = hashlib.sha1(plan.situation.to_json().encode()).hexdigest()[:12]
-    job = " - " + ", ".join(filter(None, (plan.situation.position, plan.situation.company))) \
-        if (plan.situation.position or plan.situation.company) else ""
+    case_id = hashlib.sha1(plan.case.to_json().encode()).hexdigest()[:12]
+    job = " - " + ", ".join(filter(None, (plan.case.position, plan.case.company))) \
+        if (plan.case.position or plan.case.company) else ""
     for step in plan.steps:
-        if step.done:
+        if step.done or step.missed:
             continue
         event = Event()
         event.add("uid", f"{step.step}-{case_id}@followup-coach")

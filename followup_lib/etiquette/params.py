@@ -2,7 +2,7 @@
 
 Every number the advisor, the planner, the message reviewer or the data tools use lives
 here, once. The module-level constants are the defaults; :class:`Params` bundles them so
-that a coach can override any of them for one call (``advise(case, today,
+that a coach can override any of them for one call (``advise(case, today=day,
 params=Params(follow_up_grace=3))``) without touching the library.
 
 Sources are the two etiquette articles the project is built on (called "the seeds"
@@ -13,8 +13,12 @@ follow-up etiquette) and the published figures gathered in the project's datashe
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta
+
+from followup_lib.errors import InputError
+from followup_lib.suggest import did_you_mean
 
 # --- Stage 2: the thank-you --------------------------------------------------------
 #: Send the thank-you email within this long after the interview ends.
@@ -83,9 +87,35 @@ K_ANONYMITY = 5
 DEFAULT_COUNTRY = "US"
 
 
+#: Bounds each parameter must lie within (inclusive): wide enough for any real advice,
+#: narrow enough that no override can overflow a date or divide by zero. Business days
+#: are capped at 260 (about a year); hours of the thank-you window at 24 * 14.
+BOUNDS = {
+    "thank_you_window": (1, 24 * 14),   # hours
+    "follow_up_grace": (0, 260),
+    "follow_up_ideal_max": (0, 260),
+    "late_after": (0, 260),
+    "default_decision_business_days": (1, 260),
+    "call_after_deadline": (0, 260),
+    "call_max_seconds": (10, 3600),
+    "words_per_minute": (60, 400),
+    "second_attempt_after": (1, 260),
+    "move_on_after": (1, 260),
+    "reply_within": (0, 60),
+    "voicemail_max_seconds": (10, 600),
+    "thank_you_max_words": (20, 5000),
+    "follow_up_max_words": (20, 5000),
+    "k_anonymity": (2, 1000),
+}
+
+
 @dataclass(frozen=True)
 class Params:
     """The etiquette parameters for one piece of advice; defaults are the constants above.
+
+    Every value is checked on construction: a whole number (the thank-you window a
+    :class:`~datetime.timedelta`) within :data:`BOUNDS`, so a bad override fails at once
+    with a message naming it, never later inside a computation.
 
     Examples
     --------
@@ -97,6 +127,10 @@ class Params:
     4
     >>> Params.from_dict({"FOLLOW_UP_GRACE": 3}).follow_up_grace   # names as in the docs work too
     3
+    >>> Params(words_per_minute=0)
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: params.words_per_minute: must be from 60 to 400, not 0; give e.g. 150
     """
 
     thank_you_window: timedelta = THANK_YOU_WINDOW
@@ -113,23 +147,16 @@ class Params:
     voicemail_max_seconds: int = VOICEMAIL_MAX_SECONDS
     thank_you_max_words: int = THANK_YOU_MAX_WORDS
     follow_up_max_words: int = FOLLOW_UP_MAX_WORDS
+    k_anonymity: int = K_ANONYMITY
 
     def __post_init__(self) -> None:
-        from followup_lib.errors import InputError
-
         for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, timedelta):
-                if value <= timedelta(0):
-                    raise InputError(f.name, "must be a positive duration", "give e.g. 24 hours")
-            elif isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise InputError(f.name, f"must be a whole number of 0 or more, not {value!r}",
-                                 "give e.g. 2")
+            _check_param(f.name, getattr(self, f.name), f.default)
         if self.follow_up_ideal_max < self.follow_up_grace:
-            raise InputError("follow_up_ideal_max", "is shorter than follow_up_grace",
+            raise InputError("params.follow_up_ideal_max", "is shorter than follow_up_grace",
                              "make the ideal window end on or after the grace period")
         if self.late_after < self.follow_up_ideal_max:
-            raise InputError("late_after", "is shorter than follow_up_ideal_max",
+            raise InputError("params.late_after", "is shorter than follow_up_ideal_max",
                              "make 'late' start after the ideal window ends")
 
     @property
@@ -139,25 +166,56 @@ class Params:
 
     @classmethod
     def from_dict(cls, values: dict) -> "Params":
-        """Build parameters from a mapping of names to values (hours for the window)."""
-        from followup_lib.errors import InputError
+        """Build parameters from a mapping of names to values (hours for the window).
 
-        import difflib
-
-        known = {f.name for f in fields(cls)}
+        Names are not case-sensitive (``FOLLOW_UP_GRACE`` works); an unknown one gets a
+        did-you-mean suggestion.
+        """
+        known = [f.name for f in fields(cls)]
         clean = {}
         for given, value in values.items():
             name = str(given).strip().lower()
             if name not in known:
-                close = difflib.get_close_matches(name, sorted(known), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(sorted(known))}"
-                raise InputError(f"params.{given}", "is not a parameter", hint)
+                raise InputError(f"params.{str(given)[:60]}", "is not a parameter", did_you_mean(name, known))
             if name == "thank_you_window":
-                if isinstance(value, bool) or not isinstance(value, (int, float)):
-                    raise InputError("params.thank_you_window", "must be a number of hours")
-                value = timedelta(hours=value)
+                value = _hours(value)
             clean[name] = value
         return replace(cls(), **clean)
+
+    def to_dict(self) -> dict:
+        """The parameters as plain numbers (the window in hours), for JSON."""
+        return {f.name: (self.thank_you_hours if f.name == "thank_you_window" else getattr(self, f.name))
+                for f in fields(self)}
+
+
+def _hours(value) -> timedelta:
+    """A thank-you window given in hours, checked before it becomes a timedelta."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise InputError("params.thank_you_window", f"must be a number of hours, not {value!r}", "give e.g. 24")
+    low, high = BOUNDS["thank_you_window"]
+    if not low <= value <= high:
+        raise InputError("params.thank_you_window", f"must be from {low} to {high} hours, not {value:g}",
+                         "give e.g. 24")
+    return timedelta(hours=value)
+
+
+def _check_param(name: str, value, default) -> None:
+    """Raise an InputError naming ``params.<name>`` unless ``value`` is of its type and within BOUNDS."""
+    low, high = BOUNDS[name]
+    if isinstance(default, timedelta):
+        if not isinstance(value, timedelta):
+            raise InputError(f"params.{name}", f"must be a duration (timedelta), not {value!r}",
+                             "give e.g. timedelta(hours=24)")
+        hours = value.total_seconds() / 3600
+        if not low <= hours <= high:
+            raise InputError(f"params.{name}", f"must be from {low} to {high} hours, not {hours:g}", "give e.g. 24 hours")
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        shown = repr(value) if len(repr(value)) <= 40 else f"a {type(value).__name__}"
+        raise InputError(f"params.{name}", f"must be a whole number, not {shown}", f"give e.g. {default}")
+    if not low <= value <= high:
+        shown = str(value) if len(str(value)) <= 20 else "a number that large"
+        raise InputError(f"params.{name}", f"must be from {low} to {high}, not {shown}", f"give e.g. {default}")
 
 
 DEFAULTS = Params()

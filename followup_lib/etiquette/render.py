@@ -22,10 +22,10 @@ def when_phrase(advice) -> str:
     Examples
     --------
     >>> from datetime import date
-    >>> from followup_lib.etiquette.situation import Situation
+    >>> from followup_lib.etiquette.case import Case
     >>> from followup_lib.etiquette.advisor import advise
-    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
-    >>> when_phrase(advise(case, date(2026, 11, 24)))
+    >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
+    >>> when_phrase(advise(case, today=date(2026, 11, 24)))
     'Tue 24 Nov 2026'
     """
     if advice.action == "send_thank_you":
@@ -46,10 +46,10 @@ def advice_text(advice) -> str:
     Examples
     --------
     >>> from datetime import date
-    >>> from followup_lib.etiquette.situation import Situation
+    >>> from followup_lib.etiquette.case import Case
     >>> from followup_lib.etiquette.advisor import advise
-    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
-    >>> print(advice_text(advise(case, date(2026, 11, 16))).splitlines()[0])
+    >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
+    >>> print(advice_text(advise(case, today=date(2026, 11, 16))).splitlines()[0])
     Send your thank-you email now.
     """
     d = advice.dates
@@ -76,9 +76,9 @@ def plan_text(plan) -> str:
 
     Examples
     --------
-    >>> from followup_lib.etiquette.situation import Situation
+    >>> from followup_lib.etiquette.case import Case
     >>> from followup_lib.etiquette.plan import make_plan
-    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
+    >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
     >>> print(plan_text(make_plan(case)).splitlines()[1])
     Tue 17 Nov 2026  thank you                email  Thank-you email, by Tue 17 Nov 15:00 UTC-05:00:
     >>> max(len(line) for line in plan_text(make_plan(case)).splitlines()) <= WIDTH

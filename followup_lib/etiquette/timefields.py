@@ -16,6 +16,30 @@ from followup_lib.errors import InputError
 
 When = Union[date, datetime]
 
+#: Dates a case may hold, and days advice may be asked for. Far wider than any real job
+#: search, narrow enough that business-day arithmetic never leaves the calendar or runs long.
+EARLIEST_DATE = date(1970, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+#: Longest time-zone name accepted (the longest IANA name has 32 characters).
+MAX_ZONE_NAME = 64
+
+
+def check_date_range(value: When, field_name: str) -> When:
+    """Return ``value`` if its date lies within ``EARLIEST_DATE``..``LATEST_DATE``; else InputError.
+
+    Examples
+    --------
+    >>> check_date_range(date(9999, 12, 31), "decision_by")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: decision_by: 9999-12-31 is outside the years 1970 to 2099; check the year
+    """
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise InputError(field_name, f"{day.isoformat()} is outside the years {EARLIEST_DATE.year} to "
+                                     f"{LATEST_DATE.year}", "check the year")
+    return value
+
 
 def parse_when(value, field_name: str, tz: tzinfo | None = None) -> When:
     """Parse an ISO date or a datetime with offset; a naive datetime takes ``tz``.
@@ -34,16 +58,19 @@ def parse_when(value, field_name: str, tz: tzinfo | None = None) -> When:
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):
-        return value
-    elif isinstance(value, str) and value.strip():
+        return check_date_range(value, field_name)
+    elif isinstance(value, str) and value.strip() and len(value) <= 60:
         text = value.strip().replace("Z", "+00:00").replace(" ", "T", 1)
         try:
-            if "T" not in text:
-                return date.fromisoformat(text)
-            parsed = datetime.fromisoformat(text)
+            parsed = date.fromisoformat(text) if "T" not in text else datetime.fromisoformat(text)
         except ValueError:
             raise InputError(field_name, f"{value!r} is not a date or time",
                              "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM") from None
+        if not isinstance(parsed, datetime):
+            return check_date_range(parsed, field_name)
+    elif isinstance(value, str) and value.strip():
+        raise InputError(field_name, f"is {len(value):,} characters long, too long for a date",
+                         "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM")
     else:
         raise InputError(field_name, "is missing or empty",
                          "give a date (YYYY-MM-DD) or a time with offset (YYYY-MM-DDTHH:MM+HH:MM)")
@@ -52,10 +79,16 @@ def parse_when(value, field_name: str, tz: tzinfo | None = None) -> When:
             raise InputError(field_name, "has no timezone",
                              "add an offset such as -05:00, or set \"timezone\" in the case")
         parsed = parsed.replace(tzinfo=tz)
+    check_date_range(parsed, field_name)
+    try:
+        parsed.astimezone(dt_timezone.utc)
+    except OverflowError:
+        raise InputError(field_name, f"{parsed.isoformat()} is outside the calendar", "check the year") from None
     return parsed
 
 
 def parse_date(value, field_name: str) -> date | None:
+    """A date (or None) from an ISO string, a date, or a datetime (its date is kept)."""
     if value is None:
         return None
     parsed = parse_when(value, field_name)
@@ -83,7 +116,23 @@ def offset_zone_name(zone: tzinfo, at: datetime) -> str:
 
 
 def parse_zone(name: str) -> tzinfo:
-    match = _OFFSET_NAME.match(str(name).strip())
+    """A time zone from an IANA name or a ``UTC±HH:MM`` offset; InputError naming ``timezone`` otherwise.
+
+    Examples
+    --------
+    >>> parse_zone("UTC-05:00")
+    datetime.timezone(datetime.timedelta(days=-1, seconds=68400))
+    >>> parse_zone("x" * 100_000)
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: timezone: is 100,000 characters long, not a time zone name; use a name such as America/New_York or Europe/London, or an offset such as UTC-05:00
+    """
+    fix = "use a name such as America/New_York or Europe/London, or an offset such as UTC-05:00"
+    if not isinstance(name, str):
+        raise InputError("timezone", f"must be text, not {type(name).__name__}", fix)
+    if len(name) > MAX_ZONE_NAME:
+        raise InputError("timezone", f"is {len(name):,} characters long, not a time zone name", fix)
+    match = _OFFSET_NAME.match(name.strip())
     if match:
         sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
         if hours > 14 or minutes > 59:
@@ -91,7 +140,6 @@ def parse_zone(name: str) -> tzinfo:
         delta = timedelta(hours=hours, minutes=minutes)
         return dt_timezone(-delta if sign == "-" else delta)
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise InputError("timezone", f"{name!r} is not a time zone name",
-                         "use a name such as America/New_York or Europe/London, or an offset such as UTC-05:00") from None
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
+        raise InputError("timezone", f"{name!r} is not a time zone name", fix) from None

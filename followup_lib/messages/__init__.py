@@ -11,18 +11,13 @@ spell-checker's dictionary load only when a draft or review is made).
 
 from __future__ import annotations
 
-import importlib
+from followup_lib.lazy import lazy_exports
 
 _EXPORTS = {
-    "draft": "drafts", "Draft": "drafts", "TONES": "drafts",
-    "review_draft": "review", "Review": "review", "Finding": "rules",
-    "ReviewContext": "context", "KINDS": "kinds",
+    "draft": ".drafts", "Draft": ".drafts", "TONES": ".drafts",
+    "review_draft": ".review", "Review": ".review", "Finding": ".rules", "Severity": ".rules",
+    "ReviewContext": ".context", "KINDS": ".kinds",
 }
 
 __all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

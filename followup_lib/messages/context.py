@@ -12,7 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from followup_lib.errors import InputError
-from followup_lib.etiquette.situation import Situation, load_situation, parse_when
+from followup_lib.suggest import did_you_mean
+from followup_lib.etiquette.case import Case, load_case, parse_when
 from followup_lib.messages.drafts import FIELD_LIMITS, clean_text, clean_texts, topic_phrase
 from followup_lib.messages.kinds import LETTER_WORD, word_key
 
@@ -30,7 +31,7 @@ class ReviewContext:
         and the candidate's phone number.
     topics : tuple of str
         Specific topics from the conversation; the message should mention one.
-    situation : Situation or None
+    case : Case or None
         The case; with it the reviewer checks the timing and the interview date.
     send_date : date or datetime or None
         When the message would go out; today when None.
@@ -55,14 +56,14 @@ class ReviewContext:
     position: str | None = None
     phone: str | None = None
     topics: tuple[str, ...] = ()
-    situation: object | None = None
+    case: object | None = None
     send_date: date | datetime | None = None
 
     @classmethod
     def from_value(cls, value, base_dir: Path | None = None) -> "ReviewContext":
         """Accept None, a :class:`ReviewContext`, or a dict of the fields (as read from JSON).
 
-        In a dict, ``situation`` may be a case object or the path of a case file
+        In a dict, ``case`` (``situation`` also works) may be a case object or the path of a case file
         (relative to ``base_dir``), and ``send_date`` an ISO date or date-time.
         """
         if value is None:
@@ -72,28 +73,28 @@ class ReviewContext:
         if not isinstance(value, dict):
             raise InputError("context", f"must be a dict or ReviewContext, not {type(value).__name__}",
                              "pass the names, topics and case as a dict")
+        if "situation" in value:  # the old name of the field
+            if "case" in value:
+                raise InputError("context.situation", "is given as well as context.case", "give only case")
+            value = {("case" if key == "situation" else key): item for key, item in value.items()}
         _check_names(value)
         clean = {key: _clean_field(key, value[key]) for key in _TEXT_FIELDS if key in value}
-        situation = _situation(value.get("situation"), base_dir)
-        return cls(**clean, topics=_topics(value.get("topics")), situation=situation,
-                   send_date=_send_date(value.get("send_date"), situation))
+        case = _case(value.get("case"), base_dir)
+        return cls(**clean, topics=_topics(value.get("topics")), case=case,
+                   send_date=_send_date(value.get("send_date"), case))
 
     def proper_words(self) -> set[str]:
         """Lower-case words of the context's names, company, job title and topics."""
         texts = [self.name, self.interviewer, self.hr_contact, self.company, self.position,
-                 *self.topics, getattr(self.situation, "contact_name", None)]
+                 *self.topics, getattr(self.case, "contact_name", None)]
         return {word_key(token) for text in texts if text for token in LETTER_WORD.findall(text)}
 
 
 def _check_names(data: dict) -> None:
-    import difflib
-
     known = [f.name for f in fields(ReviewContext)]
     for key in data:
         if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(known)}"
-            raise InputError(f"context.{key}", "is not a context field", hint)
+            raise InputError(f"context.{str(key)[:40]}", "is not a context field", did_you_mean(key, known))
 
 
 def _clean_field(key: str, value) -> str | None:
@@ -105,19 +106,19 @@ def _topics(value) -> tuple[str, ...]:
     return tuple(filter(None, map(topic_phrase, cleaned)))  # the same phrase the drafts use
 
 
-def _situation(value, base_dir: Path | None):
-    if value is None or isinstance(value, Situation):
+def _case(value, base_dir: Path | None):
+    if value is None or isinstance(value, Case):
         return value
     if isinstance(value, dict):
-        return Situation.from_dict(value)
+        return Case.from_dict(value)
     if isinstance(value, (str, Path)):
         path = Path(value)
-        return load_situation(path if path.is_absolute() or base_dir is None else base_dir / path)
-    raise InputError("context.situation", "must be a case object or the path of a case file")
+        return load_case(path if path.is_absolute() or base_dir is None else base_dir / path)
+    raise InputError("context.case", "must be a case object or the path of a case file")
 
 
-def _send_date(value, situation):
+def _send_date(value, case):
     if value is None:
         return None
-    tz = situation.tz if situation is not None else None
+    tz = case.tz if case is not None else None
     return parse_when(value, "context.send_date", tz)

@@ -16,6 +16,7 @@ a leftover ``[Name]``; when several are missing, one error names them all.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -82,6 +83,14 @@ class Draft:
         return {**asdict(self), "text": self.text, "word_count": self.word_count,
                 "speaking_seconds": self.speaking_seconds}
 
+    def __str__(self) -> str:
+        return self.text
+
+    def _repr_html_(self) -> str:
+        from followup_lib.messages.render_html import draft_html
+
+        return draft_html(self)
+
 
 def clean_text(value, field: str, *, limit: int | None = None) -> str | None:
     """Strip a plain-text field and check it; None when it is missing or blank.
@@ -95,6 +104,10 @@ def clean_text(value, field: str, *, limit: int | None = None) -> str | None:
     'Zoë Ångström'
     >>> clean_text("<b>Sam</b>", "interviewer")
     '<b>Sam</b>'
+    >>> clean_text("...", "name")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: name: '...' has no letters or digits; type the real value
     >>> clean_text("x" * 81, "name")
     Traceback (most recent call last):
     ...
@@ -106,10 +119,12 @@ def clean_text(value, field: str, *, limit: int | None = None) -> str | None:
         raise InputError(field, f"must be text, not {type(value).__name__}", "type it as plain text")
     if _CONTROL.search(value):
         raise InputError(field, "contains control characters", "retype it as plain text")
-    text = " ".join(value.split())
+    text = " ".join(unicodedata.normalize("NFC", value).split())
     limit = limit or FIELD_LIMITS.get(field)
     if limit and len(text) > limit:
         raise InputError(field, f"is {len(text)} characters long", f"shorten it to {limit} or fewer")
+    if text and not any(char.isalnum() for char in text):
+        raise InputError(field, f"{text[:20]!r} has no letters or digits", "type the real value")
     if text:
         _reject_placeholder(text, field)
     return text or None
@@ -163,7 +178,9 @@ def clean_texts(value, field: str, *, limit: int, max_items: int | None = None,
     if max_items is not None and len(items) > max_items:
         raise InputError(field, f"has {len(items)} entries; give at most {max_items}",
                          "keep the one or two you most want to mention")
-    cleaned = (clean_text(item, f"{field}[{i}]", limit=limit) for i, item in enumerate(items))
+    # an entry of punctuation only ("...") is dropped like a blank one
+    cleaned = (clean_text(item, f"{field}[{i}]", limit=limit) for i, item in enumerate(items)
+               if not (isinstance(item, str) and not any(char.isalnum() for char in item)))
     return [text for text in cleaned if text]
 
 
@@ -222,20 +239,18 @@ def _tidy(rendered: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
-def _timeline_days(situation) -> dict:
+def _timeline_days(case) -> dict:
     """Spoken interview date, stated decision date and last follow-up date of a case."""
-    if situation is None:
+    if case is None:
         return {"interview_day": None, "decision_day": None, "followed_up_day": None}
-    from followup_lib.etiquette.epochs import current_epoch
-    from followup_lib.etiquette.params import DEFAULTS
-    from followup_lib.etiquette.timeline import key_dates
+    from followup_lib.etiquette.windows import windows
 
-    dates = key_dates(situation)
-    follow_ups = current_epoch(situation, dates, DEFAULTS).attempts  # as the reviewer and advisor count them
+    win = windows(case)
+    follow_ups = win.attempts  # as the reviewer and advisor count them
     return {
-        "interview_day": spoken_date(situation.interview_date),
-        "decision_day": spoken_date(dates.decision_date) if dates.timeline_stated else None,
-        "followed_up_day": spoken_date(situation.local_date(follow_ups[-1].at)) if follow_ups else None,
+        "interview_day": spoken_date(case.interview_date),
+        "decision_day": spoken_date(win.decision_date) if win.timeline_stated else None,
+        "followed_up_day": spoken_date(case.local_date(follow_ups[-1].at)) if follow_ups else None,
     }
 
 
@@ -245,12 +260,12 @@ def _check_required(kind: str, fields: dict) -> None:
         raise MissingFieldsError(kind, missing)
 
 
-def _field_or_case(value, field: str, situation, attribute: str | None = None) -> str | None:
+def _field_or_case(value, field: str, case, attribute: str | None = None) -> str | None:
     """A field as given, else the case's value of it (its ``attribute``), checked like a field."""
     text = clean_text(value, field)
-    if text or situation is None:
+    if text or case is None:
         return text
-    return clean_text(getattr(situation, attribute or field, None), field)
+    return clean_text(getattr(case, attribute or field, None), field)
 
 
 def _pick_variant(variant, kind: str, tone: str, fields: dict) -> int:
@@ -262,7 +277,7 @@ def _pick_variant(variant, kind: str, tone: str, fields: dict) -> int:
     return variant % VARIANTS
 
 
-def draft(kind: str, situation=None, *, name=None, interviewer=None, position=None,
+def draft(kind: str, case=None, *, name=None, interviewer=None, position=None,
           company=None, topics=None, tone: str = "warm", value_link=None, value_note=None,
           hr_contact=None, phone=None, variant: int | None = None) -> Draft:
     """Draft a message of one kind from plain-text fields.
@@ -271,7 +286,7 @@ def draft(kind: str, situation=None, *, name=None, interviewer=None, position=No
     ----------
     kind : str
         ``thank_you``, ``follow_up``, ``second_attempt``, ``call_script`` or ``voicemail``.
-    situation : Situation, optional
+    case : Case, optional
         The case; required for the scripts (they say the interview date). Emails use it
         to name the interview date, a stated decision date and the date you followed up.
     name, interviewer, position, company : str
@@ -324,18 +339,18 @@ def draft(kind: str, situation=None, *, name=None, interviewer=None, position=No
         raise InputError("tone", f"{tone!r} is not a tone", f"use one of {', '.join(TONES)}")
     fields = {
         "name": clean_text(name, "name"),
-        "interviewer": _field_or_case(interviewer, "interviewer", situation, "contact_name"),
-        "position": _field_or_case(position, "position", situation),
-        "company": _field_or_case(company, "company", situation),
+        "interviewer": _field_or_case(interviewer, "interviewer", case, "contact_name"),
+        "position": _field_or_case(position, "position", case),
+        "company": _field_or_case(company, "company", case),
         "hr_contact": clean_text(hr_contact, "hr_contact"),
         "topics": _clean_topics(topics),
         "link": _clean_link(value_link),
         "note": _sentence(clean_text(value_note, "value_note")),
         "phone": _clean_phone(phone),
-        "situation": situation,
+        "case": case,
     }
     _check_required(kind, fields)
-    values = {**fields, **_timeline_days(situation), "formal": tone == "formal",
+    values = {**fields, **_timeline_days(case), "formal": tone == "formal",
               "v": _pick_variant(variant, kind, tone, fields),
               "topic": fields["topics"][0] if fields["topics"] else None,
               "recipient": fields["hr_contact"] or fields["interviewer"],

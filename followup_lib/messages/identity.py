@@ -61,7 +61,7 @@ def identity_findings(text: str, kind: str, ctx) -> list[Finding]:
     if kind in EMAIL_KINDS:
         return []
     plain = " ".join(text.replace("’", "'").split())
-    day = ctx.situation.interview_date if ctx.situation is not None else None
+    day = ctx.case.interview_date if ctx.case is not None else None
     missing = []
     if not (word_key(ctx.name) in word_key(plain) if ctx.name else _SAYS_NAME.search(plain)):
         missing.append(f"your full name ({ctx.name})" if ctx.name else "your full name")

@@ -8,11 +8,11 @@ reviewer judges.
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 
 from followup_lib.errors import InputError
+from followup_lib.suggest import did_you_mean
 from followup_lib.etiquette.params import WORDS_PER_MINUTE
 
 EMAIL_KINDS = ("thank_you", "follow_up", "second_attempt")
@@ -46,14 +46,13 @@ def check_kind(kind) -> str:
     >>> check_kind("letter")
     Traceback (most recent call last):
     ...
-    followup_lib.errors.InputError: kind: 'letter' is not a kind of message; use one of thank_you, follow_up, second_attempt, call_script, voicemail
+    followup_lib.errors.InputError: kind: 'letter' is not a kind of message; use one of: thank_you, follow_up, second_attempt, call_script, voicemail
     """
     if isinstance(kind, str) and kind.strip() in KINDS:
         return kind.strip()
     typed = kind.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(kind, str) else ""
-    close = difflib.get_close_matches(typed, KINDS, n=1)
-    fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(KINDS)}"
-    raise InputError("kind", f"{kind!r} is not a kind of message", fix)
+    shown = repr(kind) if len(repr(kind)) <= 40 else repr(kind)[:37] + "..."
+    raise InputError("kind", f"{shown} is not a kind of message", did_you_mean(typed, KINDS))
 
 
 def body_start(text: str) -> int:

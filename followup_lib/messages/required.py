@@ -22,7 +22,7 @@ FIXES = {
     "company": "give the company's name",
     "topics": "give one specific topic from your conversation, e.g. the data migration project",
     "phone": "give the number they can call you back on",
-    "situation": "give the case (interview date and time) so the script can say when you interviewed",
+    "case": "give the case (interview date and time) so the script can say when you interviewed",
     "hr_contact": "give the hiring manager (interviewer) or an HR contact to write to",
 }
 #: The fields each kind needs (a second attempt also needs the interviewer or an HR contact).
@@ -30,8 +30,8 @@ REQUIRED = {
     "thank_you": ("name", "interviewer", "position", "company", "topics"),
     "follow_up": ("name", "interviewer", "position", "company", "topics"),
     "second_attempt": ("name", "position", "company"),
-    "call_script": ("name", "interviewer", "position", "situation"),
-    "voicemail": ("name", "interviewer", "position", "situation", "phone"),
+    "call_script": ("name", "interviewer", "position", "case"),
+    "voicemail": ("name", "interviewer", "position", "case", "phone"),
 }
 #: How a missing-field message names each kind.
 KIND_NAMES = {"thank_you": "a thank-you", "follow_up": "a follow-up", "second_attempt": "a second attempt",
@@ -64,7 +64,7 @@ class MissingFieldsError(InputError):
             super().__init__("hr_contact", "is empty and so is interviewer", FIXES["hr_contact"])
         else:
             name = self.names[0]
-            problem = "is missing" if name == "situation" else "is empty"
+            problem = "is missing" if name == "case" else "is empty"
             super().__init__(name, f"{problem} ({KIND_NAMES[kind]} needs it)", FIXES[name])
 
 
@@ -74,7 +74,7 @@ def missing_fields(kind: str, fields: dict) -> list[str]:
     Examples
     --------
     >>> missing_fields("voicemail", {"name": "Sam Roe", "position": "Analyst"})
-    ['interviewer', 'situation', 'phone']
+    ['interviewer', 'case', 'phone']
     >>> missing_fields("second_attempt", {"name": "Sam Roe"})
     ['position', 'company', 'hr_contact']
     """

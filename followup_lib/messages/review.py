@@ -62,7 +62,9 @@ characters, so even a 1 MB paste answers well within a second.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import DEFAULTS, Params
@@ -97,12 +99,15 @@ class Review:
         paste over ``MAX_REVIEW_CHARS``, the number of whitespace-separated chunks.
     speaking_seconds : float or None
         Time to say a script aloud at ``WORDS_PER_MINUTE``; None for emails.
+    text : str
+        The text as reviewed (composed to NFC): the findings' offsets point into it.
     """
 
     kind: str
     findings: tuple[Finding, ...]
     word_count: int
     speaking_seconds: float | None
+    text: str = ""
 
     @property
     def ok(self) -> bool:
@@ -130,13 +135,28 @@ class Review:
                 "speaking_seconds": self.speaking_seconds, "counts": self.counts(),
                 "findings": [f.to_dict() for f in self.findings]}
 
+    def __str__(self) -> str:
+        lines = [self.summary()]
+        lines += [f"  {f.severity.upper():<7} {f.rule}: {f.message}" for f in self.findings]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from followup_lib.messages.render_html import review_html
+
+        return review_html(self)
+
 
 def _check_text(text) -> str:
     if not isinstance(text, str):
         raise InputError("text", f"must be text, not {type(text).__name__}", "paste the draft as text")
-    if not text.strip():
+    if not text.strip() or _only_invisible(text):
         raise InputError("text", "is empty", "paste or write the draft you want reviewed")
-    return text
+    return unicodedata.normalize("NFC", text)
+
+
+def _only_invisible(text: str) -> bool:
+    """True when ``text`` holds only white space and invisible format characters (zero-width spaces)."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -175,7 +195,8 @@ def _word_findings(text: str, kind: str, ctx: ReviewContext) -> list[Finding]:
             + spelling.shouting_findings(text, allowed))
 
 
-def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULTS) -> Review:
+def review_draft(text: str, kind: str, context=None, *, today: date | None = None,
+                 params: Params = DEFAULTS) -> Review:
     """Review a draft message and coach on what to fix.
 
     Parameters
@@ -186,7 +207,10 @@ def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULT
         ``thank_you``, ``follow_up``, ``second_attempt``, ``call_script`` or ``voicemail``.
     context : dict or ReviewContext, optional
         What is known: ``name``, ``interviewer``, ``hr_contact``, ``company``,
-        ``position``, ``phone``, ``topics``, ``situation`` and ``send_date``.
+        ``position``, ``phone``, ``topics``, ``case`` and ``send_date``.
+    today : date, optional
+        The day the review is made: the send date when the context gives none.
+        :func:`followup_lib.clock.today` when left out.
     params : Params, optional
         Etiquette parameters (windows, speaking rate, call length).
 
@@ -212,7 +236,7 @@ def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULT
     followup_lib.errors.InputError: text: is empty; paste or write the draft you want reviewed
     """
     kind = check_kind(kind)
-    text = _check_text(text)
+    text = _check_text(text)  # also composes decomposed (NFD) text, so it counts and spells as typed
     ctx = ReviewContext.from_value(context)
     checked = text[:MAX_REVIEW_CHARS]
     findings = []
@@ -228,12 +252,12 @@ def review_draft(text: str, kind: str, context=None, *, params: Params = DEFAULT
     prose = _blank(checked, [(f.start, f.end) for f in placeholders] + markup)  # not content
     findings += (placeholders
                  + rules.html_findings(checked, markup)
-                 + rules.length_findings(kind, words, params)
+                 + rules.length_findings(kind, words, params=params)
                  + rules.exclamation_findings(checked)
                  + rules.subject_findings(checked, kind, ctx.position)
                  + _word_findings(prose, kind, ctx)
-                 + timing_findings(kind, ctx.situation, ctx.send_date, params))
+                 + timing_findings(kind, ctx.case, ctx.send_date, params=params, today=today))
     findings = _capped(findings)
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.start, f.rule))
     seconds = speaking_seconds(words, params.words_per_minute) if kind in SPOKEN_KINDS else None
-    return Review(kind, tuple(findings), words, seconds)
+    return Review(kind, tuple(findings), words, seconds, text)

@@ -14,11 +14,21 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from followup_lib.etiquette.kinds import TextEnum
 from followup_lib.etiquette.params import DEFAULTS, Params
 from followup_lib.messages.kinds import EMAIL_KINDS, body_start, speaking_seconds, word_key
 from followup_lib.messages.markup import find_html, is_html_tag
 
-SEVERITIES = ("error", "warning", "tip")
+class Severity(TextEnum):
+    """How much a finding matters: an ``error`` is certainly wrong, a ``warning`` is a
+    judgement worth a second look, a ``tip`` is a suggestion."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    TIP = "tip"
+
+
+SEVERITIES = Severity.values()
 WORDLISTS = Path(__file__).resolve().parent / "wordlists"
 
 
@@ -60,14 +70,17 @@ class Finding:
     """
 
     rule: str
-    severity: str
+    severity: Severity
     message: str
     start: int = 0
     end: int = 0
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "severity", Severity.parse(self.severity, "finding.severity"))
+
     def to_dict(self) -> dict:
         """The finding as a JSON-ready dict."""
-        return asdict(self)
+        return {**asdict(self), "severity": str(self.severity)}
 
 
 # --- placeholders ---------------------------------------------------------------------
@@ -207,7 +220,7 @@ def exclamation_findings(text: str) -> list[Finding]:
                     f"{count} exclamation marks read as over-excited: keep one at most.", second, second + 1)]
 
 
-def length_findings(kind: str, word_count: int, params: Params = DEFAULTS) -> list[Finding]:
+def length_findings(kind: str, word_count: int, *, params: Params = DEFAULTS) -> list[Finding]:
     """An email over its word limit (warning) or a script too long to say (see review).
 
     Examples

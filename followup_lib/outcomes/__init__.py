@@ -16,13 +16,11 @@ Modules (imported on first use, so ``import followup_lib.outcomes`` stays light)
 - :mod:`~followup_lib.outcomes.plots` — matplotlib figures and a projector style (the
   rate chart in :mod:`~followup_lib.outcomes.rate_plot`, the shared look in
   :mod:`~followup_lib.outcomes.plot_style`).
-- The tracker anonymiser: :mod:`~followup_lib.outcomes.importer` (:func:`read_tracker`),
-  :mod:`~followup_lib.outcomes.tracker_mapping` (:func:`load_mapping`),
-  :mod:`~followup_lib.outcomes.tracker_values`,
-  :mod:`~followup_lib.outcomes.tracker_labels`, :mod:`~followup_lib.outcomes.k_anonymity`
-  and :mod:`~followup_lib.outcomes.anonymise` (:func:`anonymise_file`,
-  :func:`anonymise_table`), whose report and warnings are in
-  :mod:`~followup_lib.outcomes.anonymise_report`.
+- :mod:`~followup_lib.outcomes.summary` — the :class:`Summary` that :func:`summarise`
+  returns (text, an HTML table, JSON); :mod:`~followup_lib.outcomes.arguments` — the
+  checks of arguments such as ``k``, days and ``params``.
+- :mod:`~followup_lib.outcomes.tracker` — the tracker anonymiser (:func:`read_tracker`,
+  :func:`load_mapping`, :func:`anonymise_file`, :func:`anonymise_table`).
 
 The names below can also be taken from this package directly; each import happens when
 the name is first used.
@@ -34,35 +32,27 @@ True
 
 from __future__ import annotations
 
-import importlib
+from followup_lib.lazy import lazy_exports
 
-#: Public name -> the module of this package that defines it.
+#: Public name -> the module that defines it (relative to this package).
 _LAZY_NAMES = {
-    "COLUMNS": "schema",
-    "validate_applications": "schema",
-    "applications_schema": "schema",
-    "load_applications": "loader",
-    "save_applications": "loader",
-    "generate_applications": "generator",
-    "fit_response_curve": "analysis",
-    "median_days_to_response": "analysis",
-    "p_response_by_day": "analysis",
-    "p_response_given_silent": "analysis",
-    "response_rates_by_follow_up": "rates",
-    "summarise": "analysis",
-    "read_tracker": "importer",
-    "read_tracker_source": "importer",
-    "load_mapping": "tracker_mapping",
-    "anonymise_table": "anonymise",
-    "anonymise_file": "anonymise",
+    "COLUMNS": ".schema",
+    "validate_applications": ".schema",
+    "applications_schema": ".schema",
+    "load_applications": ".loader",
+    "save_applications": ".loader",
+    "generate_applications": ".generator",
+    "fit_response_curve": ".analysis",
+    "median_days_to_response": ".analysis",
+    "p_response_by_day": ".analysis",
+    "p_response_given_silent": ".analysis",
+    "response_rates_by_follow_up": ".rates",
+    "summarise": ".analysis",
+    "Summary": ".summary",
+    # the tracker's own package says which of its modules defines each
+    **dict.fromkeys(("read_tracker", "read_tracker_source", "load_mapping", "anonymise_table",
+                     "anonymise_file"), ".tracker"),
 }
 
 __all__ = sorted(_LAZY_NAMES)
-
-
-def __getattr__(name: str):
-    """Import a public name from its module on first use."""
-    if name not in _LAZY_NAMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(f"{__name__}.{_LAZY_NAMES[name]}")
-    return getattr(module, name)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY_NAMES, globals())

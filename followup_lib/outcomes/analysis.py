@@ -18,8 +18,10 @@ import numpy as np
 import pandas as pd
 
 from followup_lib.errors import InputError
-from followup_lib.etiquette.params import K_ANONYMITY
+from followup_lib.etiquette.params import DEFAULTS, Params
+from followup_lib.outcomes.arguments import check_days, resolve_k
 from followup_lib.outcomes.rates import require_columns, response_rates_by_follow_up
+from followup_lib.outcomes.summary import Summary
 
 #: Days at which :func:`summarise` reports P(response by day t).
 REPORT_DAYS = (7, 14, 21, 28)
@@ -180,40 +182,6 @@ def median_days_to_response(data) -> MedianDays:
                       float(band.iloc[0, 1]))
 
 
-def check_days(value, field: str, *, zero_ok: bool = True, example: str = "14") -> None:
-    """Raise InputError unless ``value`` is a finite number of days, 0 or more.
-
-    Parameters
-    ----------
-    value : object
-        The number to check.
-    field : str
-        Its name, for the message.
-    zero_ok : bool, default True
-        Whether 0 is allowed (else the value must be above 0).
-    example : str, default "14"
-        A good value, shown in the fix.
-
-    Raises
-    ------
-    InputError
-        Naming ``field`` and the fix.
-
-    Examples
-    --------
-    >>> check_days(7, "days")
-    >>> check_days(0, "max_days", zero_ok=False)
-    Traceback (most recent call last):
-    ...
-    followup_lib.errors.InputError: max_days: must be a number of days above 0, not 0; give e.g. 14
-    """
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
-            or not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
-        least = "0 or more" if zero_ok else "above 0"
-        raise InputError(field, f"must be a number of days {least}, not {value!r}",
-                         f"give e.g. {example}")
-
-
 def _checked_days(days, field: str) -> list[float]:
     """Day values as a list of numbers 0 or more, or InputError naming ``field``."""
     values = list(np.atleast_1d(np.asarray(days, dtype=object)))
@@ -334,49 +302,54 @@ def _plain(value):
     return _json_number(value, 4) if isinstance(value, (float, np.floating)) else value
 
 
-def summarise(df: pd.DataFrame, k: int = K_ANONYMITY) -> dict:
+def summarise(df: pd.DataFrame, *, params: Params = DEFAULTS, k: int | None = None) -> Summary:
     """The report behind ``followup analyse``: waiting times, chances, follow-up table.
 
     Parameters
     ----------
     df : pandas.DataFrame
         Validated applications.
-    k : int, default ``K_ANONYMITY``
-        Smallest group shown in the follow-up table.
+    params : Params, default ``DEFAULTS``
+        ``params.k_anonymity`` is the smallest group shown in the follow-up table.
+    k : int, optional
+        An explicit smallest group; it wins over ``params``.
 
     Returns
     -------
-    dict
+    Summary
         ``n``, ``n_censored``, ``n_interviewed``, ``median_days_to_response`` (``days``,
         ``ci_lower``, ``ci_upper``; ``None`` if not reached), ``naive_median_days``,
         ``p_response_by_day`` (keys 7, 14, 21, 28), ``p_response_given_silent`` (keys
         7, 14, 21), ``follow_up`` (records of :func:`response_rates_by_follow_up`,
         ``None`` for suppressed numbers) and ``k``. Days are rounded to 0.1,
-        probabilities to 0.0001; the values are plain Python types (JSON-ready).
+        probabilities to 0.0001; the values are plain Python types, and
+        :meth:`~followup_lib.outcomes.summary.Summary.to_dict` gives them as a JSON-ready
+        dict. A notebook shows the summary as a table; ``print`` shows it as text.
 
     Examples
     --------
     >>> from followup_lib.outcomes.loader import load_applications
     >>> report = summarise(load_applications())
-    >>> report["n"], report["n_censored"], report["median_days_to_response"]["days"]
+    >>> report.n, report.n_censored, report.median_days_to_response["days"]
     (3000, 1088, 7.0)
-    >>> report["naive_median_days"] < report["median_days_to_response"]["days"]
+    >>> report.naive_median_days < report.median_days_to_response["days"]
     True
     """
+    k = resolve_k(k, params)
     curve = fit_response_curve(df)
-    table = response_rates_by_follow_up(df, k)
-    follow_up = [{key: _plain(value) for key, value in record.items()}
-                 for record in table.to_dict("records")]
-    return {
-        "n": int(len(df)),
-        "n_censored": int(df["response_censored"].sum()),
-        "n_interviewed": int(df["interviewed"].sum()),
-        "median_days_to_response": median_days_to_response(curve).as_dict(),
-        "naive_median_days": _json_number(naive_median_days(df), 1),
-        "p_response_by_day": {int(d): _json_number(p, 4) for d, p in
-                              p_response_by_day(curve, REPORT_DAYS).items()},
-        "p_response_given_silent": {int(d): _json_number(p, 4) for d, p in
-                                    p_response_given_silent(curve, REPORT_SILENT_DAYS).items()},
-        "follow_up": follow_up,
-        "k": int(k),
-    }
+    table = response_rates_by_follow_up(df, k=k)
+    follow_up = tuple({key: _plain(value) for key, value in record.items()}
+                      for record in table.to_dict("records"))
+    return Summary(
+        n=int(len(df)),
+        n_censored=int(df["response_censored"].sum()),
+        n_interviewed=int(df["interviewed"].sum()),
+        median_days_to_response=median_days_to_response(curve).as_dict(),
+        naive_median_days=_json_number(naive_median_days(df), 1),
+        p_response_by_day={int(d): _json_number(p, 4) for d, p in
+                           p_response_by_day(curve, REPORT_DAYS).items()},
+        p_response_given_silent={int(d): _json_number(p, 4) for d, p in
+                                 p_response_given_silent(curve, REPORT_SILENT_DAYS).items()},
+        follow_up=follow_up,
+        k=k,
+    )

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from followup_lib.etiquette.params import DEFAULT_DECISION_BUSINESS_DAYS, SECOND_ATTEMPT_AFTER
+from followup_lib.outcomes.arguments import check_whole
 from followup_lib.outcomes.calibration import (
     APPLICATION_SILENCE, COMPANY_SIZE_SHARES, DECISION_SPREAD, FIRST_APPLICATION,
     FOLLOW_UP_DAY_RANGES, FOLLOW_UP_EMAIL_SHARE, FOLLOW_UP_INTENT, FOLLOW_UP_REPLY_EFFECT,
@@ -29,7 +30,6 @@ from followup_lib.outcomes.calibration import (
     US_MEAN_PROCESS_DAYS, WITHDRAWN_AFTER_INTERVIEW, days_before_last_round,
     decision_median_days, process_days_by_industry,
 )
-from followup_lib.outcomes.k_anonymity import check_whole
 from followup_lib.outcomes.schema import (COLUMN_NAMES, COMPANY_SIZE_CODES,
                                           FOLLOW_UP_CHANNEL_CODES, FOLLOW_UP_TIMING_CODES,
                                           INDUSTRY_CODES, INTERVIEW_ROUND_CODES,

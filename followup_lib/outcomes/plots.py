@@ -1,7 +1,7 @@
 """Figures of how fast employers respond, for the workbook and for live demos.
 
 Every function takes the data (a validated applications table, or a result already
-computed from it) and an optional matplotlib ``ax``, draws on it and returns it, so a
+computed from it) and an optional keyword ``ax`` (matplotlib), draws on it and returns it, so a
 figure is one call in a notebook cell. Colours come from the Okabe–Ito palette, which
 stays distinguishable for the common forms of colour blindness; :func:`projector_style`
 enlarges everything for a projector. Labels are kept short and notes are placed away from
@@ -19,9 +19,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from followup_lib.outcomes.analysis import (as_response_curve, check_days,
-                                            median_days_to_response, p_response_given_silent,
-                                            response_durations)
+from followup_lib.outcomes.analysis import (as_response_curve, median_days_to_response,
+                                            p_response_given_silent, response_durations)
+from followup_lib.outcomes.arguments import check_days
 from followup_lib.outcomes.plot_style import (  # noqa: F401 (public here too)
     NOTE_BOX, OKABE_ITO, PROJECTOR_STYLE, new_axes, percent_axis, projector_style,
 )
@@ -51,7 +51,7 @@ def _draw_curve(ax, curve, max_days: float) -> None:
     percent_axis(ax, "still without a response")
 
 
-def plot_still_waiting(data, ax=None, *, max_days: float = DEFAULT_MAX_DAYS):
+def plot_still_waiting(data, *, ax=None, max_days: float = DEFAULT_MAX_DAYS):
     """The still-waiting curve: share of applications with no response yet, by day.
 
     Unanswered applications stay in the curve (censored), with a confidence band; the
@@ -133,7 +133,7 @@ def _places_clear_of_band(curve, median: float, right: float) -> tuple[str, dict
     return "upper right", note
 
 
-def plot_days_to_response(df: pd.DataFrame, deadline_days: float = 14, ax=None, *,
+def plot_days_to_response(df: pd.DataFrame, *, deadline_days: float = 14, ax=None,
                           max_days: float = DEFAULT_MAX_DAYS):
     """Histogram of days to a first response, with a stated deadline marked.
 
@@ -183,7 +183,7 @@ def plot_days_to_response(df: pd.DataFrame, deadline_days: float = 14, ax=None, 
     return ax
 
 
-def plot_where_you_are(data, silent_days: float, ax=None, *, max_days: float | None = None):
+def plot_where_you_are(data, silent_days: float, *, ax=None, max_days: float | None = None):
     """Mark a candidate's days of silence on the still-waiting curve, with their chance.
 
     The chance written on the plot is P(any response eventually | silent so far), from

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from followup_lib.etiquette.params import K_ANONYMITY
+from followup_lib.etiquette.params import DEFAULTS, Params
+from followup_lib.outcomes.arguments import resolve_k
 from followup_lib.outcomes.plot_style import OKABE_ITO, font_points, new_axes, percent_axis
 from followup_lib.outcomes.rates import FACTOR_NAMES, response_rates_by_follow_up
 
@@ -90,7 +91,7 @@ def _title_with_caveat(ax, title: str, caveat: str) -> None:
     ax.set_title(title, pad=6 + height + 0.5 * font_points(matplotlib.rcParams["axes.titlesize"]))
 
 
-def plot_response_rates(data, ax=None, *, k: int = K_ANONYMITY):
+def plot_response_rates(data, *, ax=None, params: Params = DEFAULTS, k: int | None = None):
     """Share of interviews that led to a decision, by thank-you and follow-up timing.
 
     Bars show rates with Wilson 95% intervals; groups with fewer than ``k`` rows are not
@@ -104,8 +105,11 @@ def plot_response_rates(data, ax=None, *, k: int = K_ANONYMITY):
         Validated applications, or a table from
         :func:`~followup_lib.outcomes.rates.response_rates_by_follow_up`.
     ax : matplotlib.axes.Axes, optional
-    k : int, default ``K_ANONYMITY``
-        Smallest group shown (used when ``data`` is an applications table).
+        Where to draw; a new figure when omitted.
+    params : Params, default ``DEFAULTS``
+        ``params.k_anonymity`` is the smallest group shown (and named in the notes).
+    k : int, optional
+        An explicit smallest group; it wins over ``params``.
 
     Returns
     -------
@@ -122,8 +126,9 @@ def plot_response_rates(data, ax=None, *, k: int = K_ANONYMITY):
     >>> ax.get_title()
     'Decision heard after the interview'
     """
+    k = resolve_k(k, params)
     table = data if "factor" in getattr(data, "columns", ()) else \
-        response_rates_by_follow_up(data, k)
+        response_rates_by_follow_up(data, k=k)
     ax = new_axes(ax)
     slots = _rate_slots(table)
     _draw_rate_bars(ax, slots, k)

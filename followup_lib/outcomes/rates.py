@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from followup_lib.errors import InputError
-from followup_lib.etiquette.params import K_ANONYMITY
-from followup_lib.outcomes.k_anonymity import check_k
+from followup_lib.etiquette.params import DEFAULTS, Params
+from followup_lib.outcomes.arguments import resolve_k
 from followup_lib.outcomes.rules import ENDED_BY_EMPLOYER
 
 #: Groups of :func:`response_rates_by_follow_up`, in display order. ``unknown`` timing is
@@ -174,7 +174,8 @@ def _count_by_group(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
-def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.DataFrame:
+def response_rates_by_follow_up(df: pd.DataFrame, *, params: Params = DEFAULTS,
+                                k: int | None = None) -> pd.DataFrame:
     """Share of interviews that led to a decision, by thank-you and by follow-up timing.
 
     Every interviewed row counts; "responded" means a decision was heard
@@ -193,9 +194,12 @@ def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.Da
     ----------
     df : pandas.DataFrame
         Validated applications.
-    k : int, default ``K_ANONYMITY`` (5)
-        Groups with fewer rows are suppressed: flagged, with every number left empty.
-        If that hides only one group of a factor, the next smallest is hidden too.
+    params : Params, default ``DEFAULTS``
+        Groups with fewer than ``params.k_anonymity`` rows (5 by default) are
+        suppressed: flagged, with every number left empty. If that hides only one group
+        of a factor, the next smallest is hidden too.
+    k : int, optional
+        An explicit smallest group size; it wins over ``params``.
 
     Returns
     -------
@@ -219,11 +223,11 @@ def response_rates_by_follow_up(df: pd.DataFrame, k: int = K_ANONYMITY) -> pd.Da
     5  follow_up_timing     none  472       False
     """
     require_columns(df, _NEEDED)
-    check_k(k)
+    k = resolve_k(k, params)
     table = _count_by_group(df)
     table["rate"] = table["responded"] / table["n"].where(table["n"] > 0)
     table["ci_lower"], table["ci_upper"] = wilson_interval(table["responded"], table["n"])
-    table["suppressed"] = _suppress_small(table, int(k))
+    table["suppressed"] = _suppress_small(table, k)
     table[["n", "responded"]] = table[["n", "responded"]].astype("Int64")
     empty = table["suppressed"] | ~table["in_file"]
     table.loc[empty, ["n", "responded", "rate", "ci_lower", "ci_upper"]] = pd.NA

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from followup_lib.etiquette.params import FOLLOW_UP_GRACE, LATE_AFTER
+from followup_lib.etiquette.params import DEFAULTS, FOLLOW_UP_GRACE, LATE_AFTER, Params
+from followup_lib.outcomes.arguments import check_params
 
 #: Outcomes that are an employer's decision.
 DECIDED = ("offer", "rejection")
@@ -33,15 +34,20 @@ ENDED_BY_EMPLOYER = DECIDED + ("position_removed",)
 SENT = ("early", "on_time", "late")
 
 
-def follow_up_timing_code(business_days) -> np.ndarray:
+def follow_up_timing_code(business_days, *, params: Params = DEFAULTS) -> np.ndarray:
     """Timing codes of follow-up days: ``early``, ``on_time`` or ``late``.
 
-    ``early`` below ``FOLLOW_UP_GRACE``, ``on_time`` up to ``LATE_AFTER``, else ``late``.
+    ``early`` below ``params.follow_up_grace``, ``on_time`` up to ``params.late_after``,
+    else ``late``. The applications table's codes follow the defaults
+    (``FOLLOW_UP_GRACE``, ``LATE_AFTER``: the datasheet's contract), so the rules check
+    them with :data:`~followup_lib.etiquette.params.DEFAULTS`.
 
     Parameters
     ----------
     business_days : array-like of int
         Follow-up days, in business days after the deadline (negative: before it).
+    params : Params, default ``DEFAULTS``
+        Where the limits between the codes lie.
 
     Returns
     -------
@@ -52,10 +58,13 @@ def follow_up_timing_code(business_days) -> np.ndarray:
     --------
     >>> follow_up_timing_code([-1, 1, 2, 10, 11]).tolist()
     ['early', 'early', 'on_time', 'on_time', 'late']
+    >>> follow_up_timing_code([2, 10], params=Params(follow_up_grace=3, late_after=8)).tolist()
+    ['early', 'late']
     """
+    params = check_params(params)
     days = np.asarray(business_days)
-    return np.where(days < FOLLOW_UP_GRACE, "early",
-                    np.where(days <= LATE_AFTER, "on_time", "late")).astype(object)
+    return np.where(days < params.follow_up_grace, "early",
+                    np.where(days <= params.late_after, "on_time", "late")).astype(object)
 
 
 def _true(series: pd.Series) -> np.ndarray:

@@ -19,6 +19,7 @@ import pandas as pd
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import FOLLOW_UP_GRACE, LATE_AFTER
 from followup_lib.outcomes.rules import RULES
+from followup_lib.suggest import closest
 
 # --- codes ---------------------------------------------------------------------------
 INDUSTRY_CODES = ("tech", "finance", "healthcare", "government", "retail", "hospitality",
@@ -268,14 +269,16 @@ def _check_columns(df: pd.DataFrame) -> None:
     if len(missing) == len(COLUMN_NAMES):
         raise InputError("columns", "has none of the applications schema's columns (app_id, "
                          "response_days, ...)", "turn a raw tracker export into this schema "
-                         "with 'followup anonymise' first")
-    if missing:
-        raise InputError("columns", f"missing required column(s): {', '.join(missing)}",
-                         "add them (the datasheet data/README.md lists every column)")
+                         "with anonymise_file() first")
     extra = [str(name) for name in df.columns if name not in _SPECS]
+    if missing:
+        near = closest(missing[0], extra)
+        raise InputError("columns", f"missing required column(s): {', '.join(missing)}",
+                         f"is {near!r} meant to be {missing[0]!r}? rename it" if near else
+                         "add them (the datasheet data/README.md lists every column)")
     if extra:
         raise InputError("columns", f"unexpected column(s): {', '.join(extra)}",
-                         "keep only the schema's columns ('followup anonymise' does)")
+                         "keep only the schema's columns (anonymise_file() does)")
 
 
 @cache

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import date, time
 from html import escape
-from pathlib import Path
 
 import ipywidgets as w
-import traitlets
 
 from followup_lib.errors import FollowupError, InputError
-from followup_lib.etiquette.advisor import advise
-from followup_lib.etiquette.plan import make_plan
-from followup_lib.etiquette.situation import Situation, load_situation, save_situation
+from followup_lib.etiquette.case import Case
+from followup_lib.etiquette.params import Params
+from followup_lib.widgets.base import CoachView
 from followup_lib.widgets.html import advice_html, download_link_html, error_html, plan_html
+from followup_lib.widgets.model import CaseModel
 from followup_lib.widgets.planner_form import EMPLOYER_REPLIES, case_from_form, form_from_case
+from followup_lib.workspace import FileExists, LearnerFolder, learner_folder
 
 LABEL_WIDTH = "9em"  # wide enough for every label, so none is cut off
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
@@ -42,36 +42,59 @@ def _inputs(today: date) -> dict:
     }
 
 
-class PlannerWidget(w.VBox):
+class PlannerWidget(CoachView):
     """A form for one interview; shows the advice for a chosen day, the plan and an .ics link.
 
+    Parameters
+    ----------
+    model : CaseModel, optional
+        The notebook's shared case model; a new one when left out.
+    today : date, optional
+        The day advice is for (with a new model; default :func:`followup_lib.clock.today`).
+    params : Params, optional
+        Etiquette parameters (with a new model).
+    case : Case, optional
+        A case to start from.
+    folder : LearnerFolder, optional
+        Where **Save** and **Load** keep the case (default: the learner's ``my-work/``).
+    projector : bool, optional
+        Large text for a projector.
+
     ``value`` (read-only) is the latest :class:`~followup_lib.etiquette.advisor.Advice`,
-    or None while the form has an error (shown inside the widget). **Save** and **Load**
-    keep the case in a JSON file (``case_file``, relative to the notebook's folder).
+    or None while the form has an error (shown inside the widget, and in ``model.error``).
     """
 
-    value = traitlets.Any(None, read_only=True)
-
-    def __init__(self, today: date | None = None, situation: Situation | None = None,
-                 case_file: str = "my-case.json", **kwargs):
-        today = today or date.today()
-        self._inputs, self._base, self._quiet = _inputs(today), situation, False
-        self._today = w.DatePicker(description="Advice for", value=today)
-        self._file = w.Text(description="Case file", value=case_file)
+    def __init__(self, model: CaseModel | None = None, *, today: date | None = None, params: Params | None = None,
+                 case: Case | None = None, folder: LearnerFolder | None = None, projector: bool = False, **kwargs):
+        model = model if model is not None else CaseModel(today=today, params=params)
+        self._folder = folder or learner_folder()
+        self._inputs, self._base = _inputs(model.today), case if case is not None else model.case
+        self._today = w.DatePicker(description="Advice for", value=model.today)
+        self._name = w.Text(description="Save as", value="my-case", placeholder="a name, e.g. acme-analyst")
         self._save, self._load = w.Button(description="Save", icon="save"), w.Button(description="Load", icon="upload")
+        self._replace = w.Button(description="Replace", icon="check", button_style="warning",
+                                 layout=w.Layout(display="none"))
         self._status, self._advice, self._plan, self._download = w.HTML(), w.HTML(), w.HTML(), w.HTML()
-        for widget in (*self._inputs.values(), self._today, self._file):
+        for widget in (*self._inputs.values(), self._today, self._name):
             if not isinstance(widget, w.Checkbox):
                 widget.style.description_width = LABEL_WIDTH
-        super().__init__([self._form(), self._advice, self._plan, self._download], **kwargs)
-        for widget in (*self._inputs.values(), self._today):
-            widget.observe(self._refresh, names="value")
+        super().__init__([self._form(), self._advice, self._plan, self._download], model=model,
+                         projector=projector, **kwargs)
+        self.add_class("fc-planner")
+        for widget in self._inputs.values():
+            widget.observe(self._form_changed, names="value")
+        self._today.observe(self._today_changed, names="value")
+        model.observe(lambda change: setattr(self._today, "value", change.new), names="today")
+        self._writing = False
+        model.observe(self.redraw, names=["case", "today", "params", "error"])
+        model.observe(self._case_from_elsewhere, names="case")
         self._save.on_click(lambda _: self.save())
+        self._replace.on_click(lambda _: self.save(replace=True))
         self._load.on_click(lambda _: self.load())
-        if situation is not None:
-            self.set_values(**form_from_case(situation))
+        if self._base is not None:
+            self.set_values(**form_from_case(self._base))
         else:
-            self._refresh()
+            self._form_changed()
 
     def _form(self) -> w.VBox:
         i = self._inputs
@@ -83,16 +106,13 @@ class PlannerWidget(w.VBox):
             w.HTML("<b>What you have sent</b>"), w.HBox([i["thank_you"], i["follow_up"], i["second_attempt"]]),
             w.HTML("<b>What the employer sent back</b>"),
             w.HBox([i["employer_said"], i["employer_on"], i["new_decision_by"]]),
-            w.HBox([self._today]), w.HBox([self._file, self._save, self._load]), self._status,
+            w.HBox([self._today]), w.HBox([self._name, self._save, self._load, self._replace]), self._status,
         ])
 
     @property
-    def situation(self) -> Situation | None:
-        """The case the form describes (None while the form has an error)."""
-        try:
-            return case_from_form(self.form_values(), self._base)
-        except FollowupError:
-            return None
+    def case(self) -> Case | None:
+        """The case the form describes (None while the form has an error: see ``model.error``)."""
+        return self.model.case
 
     def form_values(self) -> dict:
         """The form's current values, as :func:`case_from_form` takes them."""
@@ -100,55 +120,88 @@ class PlannerWidget(w.VBox):
 
     def set_values(self, **values) -> None:
         """Set several form fields at once (one redraw), e.g. ``set_values(decision_by=date(...))``."""
-        self._quiet = True
-        try:
+        with self.quiet():
             for name, value in values.items():
                 (self._today if name == "today" else self._inputs[name]).value = value
-        finally:
-            self._quiet = False
-        self._refresh()
+            self._form_changed(force=True)
 
-    def save(self) -> Path | None:
-        """Write the case to the case file; say so (or what is wrong) under the buttons."""
+    def _form_changed(self, change=None, force: bool = False) -> None:
+        if self._quiet and not force:
+            return
+        self._writing = True
         try:
-            path = save_situation(case_from_form(self.form_values(), self._base), self._case_path())
-        except (FollowupError, OSError) as err:
+            self.model.accept(case_from_form(self.form_values(), self._base))
+        except FollowupError as err:
+            self.model.report(err)
+        finally:
+            self._writing = False
+
+    def _case_from_elsewhere(self, change) -> None:
+        """Another widget (or a Load) changed the shared case: show it in this form."""
+        if self._writing or change.new is None:
+            return
+        self._base = change.new
+        with self.quiet():
+            for name, value in form_from_case(change.new).items():
+                self._inputs[name].value = value
+
+    def _today_changed(self, change) -> None:
+        if change.new is None:
+            return
+        try:
+            self.model.today = change.new
+        except FollowupError as err:
+            self.model.report(err)
+            return
+        if self.model.error:  # an earlier bad day is fixed: rebuild the case from the form
+            self._form_changed()
+
+    def draw(self):
+        model = self.model
+        model.check()
+        advice, plan = model.advice(), model.plan()
+        self._advice.value = advice_html(advice)
+        self._plan.value = plan_html(plan)
+        self._download.value = download_link_html(plan.to_ics(), "follow-up-plan.ics", "text/calendar",
+                                                  "Download the plan for your calendar (.ics)")
+        return advice
+
+    def show_error(self, err: Exception) -> None:
+        super().show_error(err)
+        self._advice.value, self._plan.value, self._download.value = error_html(err), "", ""
+
+    def save(self, replace: bool = False):
+        """Save the case under the name typed in **Save as**, in the learner's folder.
+
+        An existing file is not replaced: a **Replace** button asks first. Returns the
+        path written, or None (the reason is shown under the buttons).
+        """
+        self._replace.layout.display = "none"
+        if self.model.case is None:
+            self._status.value = error_html(InputError("case", "has an error", "fix the form first"))
+            return None
+        try:
+            path = self._folder.save(self._name.value, self.model.case.to_json() + "\n", replace=replace)
+        except FileExists as err:
+            self._status.value = error_html(err)
+            self._replace.layout.display = None
+            return None
+        except FollowupError as err:
             self._status.value = error_html(err)
             return None
-        self._status.value = f"Saved to <code>{escape(str(path))}</code>. <b>Load</b> brings it back next time."
+        self._status.value = (f"Saved as <code>{escape(path.name)}</code> in your folder "
+                              f"<code>{escape(self._folder.root.name)}/</code>. <b>Load</b> brings it back next time.")
         return path
 
-    def load(self) -> Situation | None:
-        """Read the case file into the form; an error is shown under the buttons."""
+    def load(self) -> Case | None:
+        """Load the case saved under the name in **Save as**; an error is shown under the buttons."""
+        self._replace.layout.display = "none"
         try:
-            case = load_situation(self._case_path())
+            case = Case.from_json(self._folder.read(self._name.value), source=f"saved case {self._name.value!r}")
         except FollowupError as err:
             self._status.value = error_html(err)
             return None
         self._base = case
         self.set_values(**form_from_case(case))
-        self._status.value = f"Loaded <code>{escape(self._file.value)}</code>."
+        self._status.value = f"Loaded <code>{escape(self._folder.path_for(self._name.value).name)}</code>."
         return case
-
-    def _case_path(self) -> Path:
-        name = self._file.value.strip()
-        if not name:
-            raise InputError("Case file", "is empty", "type a file name such as my-case.json")
-        return Path(name)
-
-    def _refresh(self, change=None) -> None:
-        if self._quiet:
-            return
-        try:
-            case = case_from_form(self.form_values(), self._base)
-            today = self._today.value or date.today()
-            advice, plan = advise(case, today), make_plan(case, today)
-        except FollowupError as err:
-            self.set_trait("value", None)
-            self._advice.value, self._plan.value, self._download.value = error_html(err), "", ""
-            return
-        self.set_trait("value", advice)
-        self._advice.value = advice_html(advice)
-        self._plan.value = plan_html(plan)
-        self._download.value = download_link_html(plan.to_ics(), "follow-up-plan.ics", "text/calendar",
-                                                  "Download the plan for your calendar (.ics)")

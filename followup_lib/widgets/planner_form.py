@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from followup_lib.errors import InputError
-from followup_lib.etiquette.situation import Situation
+from followup_lib.etiquette.case import Case
 from followup_lib.etiquette.timefields import offset_zone_name
 
 FORM_CONTACT_KINDS = ("thank_you", "follow_up", "second_attempt")
@@ -21,7 +21,7 @@ EMPLOYER_REPLIES = (("nothing yet", ""), ("a new decision date", "new_timeline")
 CARRIED_FIELDS = ("contact_name", "company", "position", "preferred_channel", "checking_in_welcome")
 
 
-def case_from_form(values: dict, base: Situation | None = None) -> Situation:
+def case_from_form(values: dict, base: Case | None = None) -> Case:
     """Build a case from the planner's form values; ``base`` supplies what the form does not show.
 
     ``values`` holds ``interview_day`` (date), ``interview_time`` (time), ``timezone``,
@@ -53,10 +53,10 @@ def case_from_form(values: dict, base: Situation | None = None) -> Situation:
     }
     if base is not None:
         data.update({name: getattr(base, name) for name in CARRIED_FIELDS})
-    return Situation.from_dict(data)
+    return Case.from_dict(data)
 
 
-def _contacts(values: dict, base: Situation | None) -> list[dict]:
+def _contacts(values: dict, base: Case | None) -> list[dict]:
     """The form's three dates, plus the base's other contacts; a date left as loaded keeps its time."""
     firsts, others = {}, []
     for contact in base.contacts if base else ():
@@ -75,7 +75,7 @@ def _contacts(values: dict, base: Situation | None) -> list[dict]:
     return shown + others
 
 
-def _responses(values: dict, base: Situation | None) -> list[dict]:
+def _responses(values: dict, base: Case | None) -> list[dict]:
     """The base's earlier replies plus the one the form shows as the latest."""
     earlier = [r.to_dict() for r in (base.responses[:-1] if base and base.responses else ())]
     kind = values.get("employer_said") or ""
@@ -93,12 +93,12 @@ def _responses(values: dict, base: Situation | None) -> list[dict]:
     return earlier + [latest]
 
 
-def form_from_case(case: Situation) -> dict:
+def form_from_case(case: Case) -> dict:
     """The planner's form values for a case (the inverse of :func:`case_from_form`); pure.
 
     Examples
     --------
-    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20",
+    >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20",
     ...     "responses": [{"at": "2026-11-25", "kind": "new_timeline", "new_decision_by": "2026-12-11"}]})
     >>> values = form_from_case(case)
     >>> values["decision_by"], values["employer_said"], values["new_decision_by"]

@@ -1,10 +1,10 @@
 """What the anonymiser tells a coach: the report, and warnings about what it cannot compute.
 
-:class:`AnonymisationReport` is built by :func:`~followup_lib.outcomes.anonymise.anonymise_table`
-(and completed with the sheet read by
-:func:`~followup_lib.outcomes.anonymise.anonymise_file`). :func:`tracker_warnings` lists
-the numbers an anonymised tracker cannot give, so that a figure left empty or
-approximate is said, never silently printed.
+:class:`AnonymisationReport` is built by
+:func:`~followup_lib.outcomes.tracker.anonymise.anonymise_table` (and completed with the
+sheet read by :func:`~followup_lib.outcomes.tracker.anonymise.anonymise_file`).
+:func:`tracker_warnings` lists the numbers an anonymised tracker cannot give, so that a
+figure left empty or approximate is said, never silently printed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from followup_lib.outcomes.k_anonymity import Generalisation
+from followup_lib.outcomes.tracker.k_anonymity import Generalisation
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class AnonymisationReport:
         >>> report = AnonymisationReport(5, 5, {"applied": "Date sent"}, ("Company",), (),
         ...                              {}, 5, 5, 1, sheet="Notes", other_sheets=("2025",))
         >>> print(report.to_text().splitlines()[0])
-        Sheet read: 'Notes' (the workbook also has '2025'; pass --sheet NAME to read another)
+        Sheet read: 'Notes' (the workbook also has '2025'; pass sheet=NAME to read another)
         """
         used = ", ".join(f"{h!r} → {f}" for f, h in self.columns_used.items())
         lines = [] if self.sheet is None else [f"Sheet read: {self.sheet!r}{self._others()}"]
@@ -118,11 +118,12 @@ class AnonymisationReport:
         if not self.other_sheets:
             return ""
         return (f" (the workbook also has {', '.join(map(repr, self.other_sheets))}; "
-                "pass --sheet NAME to read another)")
+                "pass sheet=NAME to read another)")
 
 
 def tracker_warnings(table: pd.DataFrame, dates: pd.DataFrame,
-                     columns_used: dict[str, str]) -> tuple[str, ...]:
+                     columns_used: dict[str, str], *,
+                     watched_until_cell: str | None = None) -> tuple[str, ...]:
     """What an anonymised tracker cannot say, as sentences for the report.
 
     Parameters
@@ -133,6 +134,10 @@ def tracker_warnings(table: pd.DataFrame, dates: pd.DataFrame,
         The same rows' tracker dates (``interview``, ``decision``), same index.
     columns_used : dict
         Field name to the tracker header it came from.
+    watched_until_cell : str, optional
+        The cell holding the latest date in the file, where unanswered waits end when
+        neither an export-date column nor ``export_date=`` says otherwise; None when an
+        export date was given.
 
     Returns
     -------
@@ -149,7 +154,7 @@ def tracker_warnings(table: pd.DataFrame, dates: pd.DataFrame,
     >>> dates = pd.DataFrame({"interview": pd.to_datetime(["2024-01-05", None]),
     ...                       "decision": pd.to_datetime([None, None])})
     >>> used = {"applied": "Sent", "interview": "Interviewed on"}
-    >>> for line in tracker_warnings(table, dates, used):
+    >>> for line in tracker_warnings(table, dates, used, watched_until_cell="row 2, column 'Sent'"):
     ...     print(line.split(":")[0])
     decision_days is empty for 1 of 1 interviews (1 with no decision date
     the tracker has no thank-you column
@@ -166,10 +171,11 @@ def tracker_warnings(table: pd.DataFrame, dates: pd.DataFrame,
                         f"all {n} interviews, so decision rates by follow-up timing cannot "
                         "be computed (they show as not recorded)")
     waiting = int(table["response_censored"].sum())
-    if "as_of" not in columns_used and waiting:
+    if "as_of" not in columns_used and waiting and watched_until_cell is not None:
         warnings.append(f"no export-date column: the {waiting} applications with no response "
-                        "count as watched until the latest date in the file, which may be "
-                        "too short (map a column as as_of)")
+                        "count as watched until the latest date in the file "
+                        f"({watched_until_cell}), which may be too short (map a column as "
+                        "as_of, or pass export_date=)")
     return tuple(warnings)
 
 

@@ -5,11 +5,17 @@ by common header names (:data:`HEADER_NAMES`, compared case-, space- and
 punctuation-insensitively) or by a coach's mapping file, which can also map the
 tracker's labels to the schema's codes and say in which order ambiguous dates are
 written. The file format is described in ``docs/anonymise.md``.
+
+A header that stands twice (``Company`` in columns C and F) is told apart by its
+spreadsheet column: :func:`distinct_headers` names them ``Company (column C)`` and
+``Company (column F)``, and either name can be given in a mapping.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +23,8 @@ from followup_lib.errors import InputError
 from followup_lib.outcomes.schema import (
     COMPANY_SIZE_CODES, INDUSTRY_CODES, INTERVIEW_ROUND_CODES, OUTCOME_CODES, ROLE_LEVEL_CODES,
 )
-from followup_lib.outcomes.tracker_values import normalise_label
+from followup_lib.outcomes.tracker.values import normalise_label, shown
+from followup_lib.suggest import closest, did_you_mean
 from followup_lib.textio import read_user_text
 
 #: The codes of the closed lists a value map may point to (the applications schema).
@@ -108,12 +115,12 @@ class TrackerMapping:
         values = data.pop("values", None) or {}
         date_format = data.pop("date_format", None)
         if date_format is not None and date_format not in DATE_ORDERS:
-            raise InputError(f"{source}: date_format", f"{date_format!r} is not known",
-                             f"use one of: {', '.join(DATE_ORDERS)}")
+            raise InputError(f"{source}: date_format", f"{shown(date_format)} is not known",
+                             did_you_mean(date_format, DATE_ORDERS))
         for name, header in data.items():
             if name not in FIELDS:
-                raise InputError(f"{source}: {name}", "is not a field I can fill",
-                                 f"use one of: {', '.join(FIELDS)}, values, date_format")
+                raise InputError(f"{source}: {str(name)[:60]}", "is not a field I can fill",
+                                 did_you_mean(name, (*FIELDS, "values", "date_format")))
             if header is not None and not isinstance(header, str):
                 raise InputError(f"{source}: {name}", "must be a column header (text)",
                                  "write the header as it stands in the tracker, or null")
@@ -129,14 +136,15 @@ def _check_value_maps(values: object, source: str) -> dict[str, dict[str, str]]:
     checked = {}
     for name, labels in values.items():
         if name not in CODE_LISTS or not isinstance(labels, dict):
-            raise InputError(f"{source}: values.{name}", "is not a field with a code list",
-                             f"give label maps for: {', '.join(CODE_LISTS)}")
+            raise InputError(f"{source}: values.{str(name)[:60]}",
+                             "is not a field with a code list",
+                             did_you_mean(name, CODE_LISTS, listing="give label maps for"))
         for label, code in labels.items():
             if str(code).removesuffix("+interviewed") not in CODE_LISTS[name] or (
                     name != "outcome" and str(code).endswith("+interviewed")):
-                raise InputError(f"{source}: values.{name}.{label}",
-                                 f"{code!r} is not a code of {name}",
-                                 f"use one of: {', '.join(CODE_LISTS[name])}")
+                raise InputError(f"{source}: values.{name}.{str(label)[:60]}",
+                                 f"{shown(code)} is not a code of {name}",
+                                 did_you_mean(code, CODE_LISTS[name]))
         checked[name] = {normalise_label(k): str(v) for k, v in labels.items()}
     return checked
 
@@ -167,7 +175,7 @@ def load_mapping(path: str | Path) -> TrackerMapping:
 
     path = Path(path)
     label = f"mapping file {path.name!r}"
-    text = read_user_text(path, "--mapping")  # UTF-8 or Windows-1252
+    text = read_user_text(path, "mapping")  # UTF-8 or Windows-1252
     if path.suffix.lower() not in (".json", ".yaml", ".yml"):
         raise InputError(label, "must end in .json, .yaml or .yml",
                          "save the mapping as .yaml or .json (see docs/anonymise.md)")
@@ -202,15 +210,18 @@ def find_columns(headers: list[str], mapping: TrackerMapping | None = None) -> d
     mapping = mapping or TrackerMapping()
     by_name = {}
     for header in headers:
-        by_name.setdefault(normalise_label(header), header)
+        by_name.setdefault(normalise_label(header_base(header)), header)
     found = {}
     for name, wanted in mapping.columns.items():
         if wanted is None:
             continue
         header = wanted if wanted in headers else by_name.get(normalise_label(wanted))
         if header is None:
-            raise InputError(f"mapping: {name}", f"names a column {wanted!r} the tracker lacks",
-                             f"use one of its headers: {', '.join(map(repr, headers))}")
+            near = closest(wanted, headers)
+            raise InputError(f"mapping: {name}",
+                             f"names a column {shown(wanted)} the tracker lacks",
+                             f"did you mean {near!r}?" if near else
+                             f"use one of its headers: {listed(headers)}")
         found[name] = header
     for name in FIELDS:
         if name in mapping.columns:
@@ -220,5 +231,67 @@ def find_columns(headers: list[str], mapping: TrackerMapping | None = None) -> d
             found[name] = header
     if "applied" not in found:
         raise InputError("columns", "no application-date column found (headers: "
-                         f"{', '.join(map(repr, headers))})", _MAPPING_HELP)
+                         f"{listed(headers)})", _MAPPING_HELP)
     return found
+
+
+def listed(headers, most: int = 12) -> str:
+    """Headers quoted for a message, at most ``most`` of them.
+
+    Examples
+    --------
+    >>> listed(["A", "B", "C"], most=2)
+    "'A', 'B' and 1 more"
+    """
+    headers = list(headers)
+    quoted = ", ".join(shown(h) for h in headers[:most])
+    return quoted + (f" and {len(headers) - most} more" if len(headers) > most else "")
+
+
+_SUFFIX = re.compile(r"(?P<base>.*) \(column (?P<letters>[A-Z]+)\)", re.DOTALL)
+
+
+def column_letters(position: int) -> str:
+    """A spreadsheet column's letters from its position (0 is ``A``, 26 is ``AA``).
+
+    Examples
+    --------
+    >>> column_letters(0), column_letters(25), column_letters(26), column_letters(701)
+    ('A', 'Z', 'AA', 'ZZ')
+    """
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def distinct_headers(headers) -> list[str]:
+    """The headers, each one that stands twice named by its spreadsheet column too.
+
+    Headers are compared as :func:`normalise_label` compares them, so ``Status`` and
+    ``status `` are the same header.
+
+    Examples
+    --------
+    >>> distinct_headers(["Company", "Date sent", "company", "Notes"])
+    ['Company (column A)', 'Date sent', 'company (column C)', 'Notes']
+    """
+    headers = [str(h) for h in headers]
+    names = [normalise_label(h) for h in headers]
+    twice = {name for name, count in Counter(names).items() if count > 1}
+    return [f"{h} (column {column_letters(i)})" if names[i] in twice else h
+            for i, h in enumerate(headers)]
+
+
+def header_base(header: str) -> str:
+    """A header without the ``(column X)`` that :func:`distinct_headers` added.
+
+    Examples
+    --------
+    >>> header_base("Company (column F)"), header_base("Company")
+    ('Company', 'Company')
+    """
+    match = _SUFFIX.fullmatch(header)
+    return match.group("base") if match else header

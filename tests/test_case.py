@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from followup_lib.errors import InputError
-from followup_lib.etiquette.situation import Situation, load_situation, save_situation
+from followup_lib.etiquette.case import Case, load_case, save_case
 from tests.helpers import BASE, case, contact
 
 ISSUE_EXAMPLE = {
@@ -18,26 +18,26 @@ ISSUE_EXAMPLE = {
 
 
 def test_documented_example_parses():
-    c = Situation.from_dict(ISSUE_EXAMPLE)
+    c = Case.from_dict(ISSUE_EXAMPLE)
     assert c.decision_by == date(2026, 11, 20)
     assert c.contacts[0].kind == "thank_you"
     assert c.responses[0].new_decision_by == date(2026, 12, 11)
 
 
 def test_json_round_trip(tmp_path):
-    c = Situation.from_dict(ISSUE_EXAMPLE)
-    path = save_situation(c, tmp_path / "case.json")
-    assert load_situation(path) == c
+    c = Case.from_dict(ISSUE_EXAMPLE)
+    path = save_case(c, tmp_path / "case.json")
+    assert load_case(path) == c
     assert json.loads(path.read_text())["contacts"][0]["at"] == "2026-11-16T19:00:00-05:00"
 
 
 def test_only_interview_end_is_required():
-    c = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00"})
+    c = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00"})
     assert c.country == "US" and c.decision_by is None and c.contacts == ()
 
 
 def test_timezone_name_is_applied_to_naive_time():
-    c = Situation.from_dict({"interview_end": "2026-07-01T10:00", "timezone": "Europe/London"})
+    c = Case.from_dict({"interview_end": "2026-07-01T10:00", "timezone": "Europe/London"})
     assert c.interview_end.utcoffset().total_seconds() == 3600
 
 
@@ -70,7 +70,7 @@ def test_events_are_sorted():
 ])
 def test_bad_input_names_the_field(fields, field):
     with pytest.raises(InputError) as err:
-        case(**fields) if fields.get("interview_end", 1) is not None else Situation.from_dict({"decision_by": "2026-11-20"})
+        case(**fields) if fields.get("interview_end", 1) is not None else Case.from_dict({"decision_by": "2026-11-20"})
     assert err.value.field == field
     assert str(err.value).startswith(field)
 
@@ -83,27 +83,27 @@ def test_typo_in_field_name_suggests_the_right_one():
 @pytest.mark.parametrize("text", ['{"interview_end": "2026-11-16T15:00:00-05:00",}', "[1, 2]", "", "{"])
 def test_malformed_json_is_an_input_error(text):
     with pytest.raises(InputError) as err:
-        Situation.from_json(text)
+        Case.from_json(text)
     assert err.value.field == "case"
 
 
 def test_missing_file_folder_empty_binary_and_windows_1252(tmp_path):
     with pytest.raises(InputError, match="no file"):
-        load_situation(tmp_path / "nope.json")
+        load_case(tmp_path / "nope.json")
     with pytest.raises(InputError, match="is a folder"):
-        load_situation(tmp_path)
+        load_case(tmp_path)
     empty = tmp_path / "empty.json"
     empty.write_text("\n")
     with pytest.raises(InputError, match="is empty"):
-        load_situation(empty)
+        load_case(empty)
     binary = tmp_path / "photo.json"
     binary.write_bytes(b"\x89PNG\x00\x00\x01")
     with pytest.raises(InputError, match="not a text file"):
-        load_situation(binary)
+        load_case(binary)
     windows = tmp_path / "windows.json"
     payload = '{"interview_end": "2026-11-16T15:00:00-05:00", "contact_name": "Jos\xe9"}'.encode("cp1252")
     windows.write_bytes(payload)
-    assert load_situation(windows).contact_name == "José"
+    assert load_case(windows).contact_name == "José"
     assert windows.read_bytes() == payload  # the source file is untouched
 
 
@@ -117,7 +117,7 @@ def test_fixed_offset_zone_names():
 
 def test_company_and_position_round_trip():
     c = case(company="Northwind Health", position="Data Analyst")
-    assert Situation.from_json(c.to_json()).company == "Northwind Health"
+    assert Case.from_json(c.to_json()).company == "Northwind Health"
 
 
 def test_base_is_valid():
@@ -141,4 +141,4 @@ def test_unreadable_file_is_an_input_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(InputError, match="cannot be read"):
-        load_situation(path)
+        load_case(path)

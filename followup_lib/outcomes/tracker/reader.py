@@ -1,22 +1,23 @@
-"""Read a coach's raw job-tracker export into clean, typed columns.
+"""Read a coach's raw job-tracker export as text cells, indexed by spreadsheet row.
 
 A tracker comes as CSV (UTF-8, UTF-8 with BOM or Windows-1252) or as an Excel ``.xlsx``
 workbook. :func:`read_tracker` reads it as text, with the index set to the row number a
-spreadsheet shows (the header is row 1). :func:`import_tracker` then finds the columns
-it needs (:mod:`~followup_lib.outcomes.tracker_mapping`: common header names or a
-coach's mapping file) and parses them:
-dates (ISO, US month-first or day-first, detected per column), yes/no flags and outcome
-labels (the cell parsers are in :mod:`~followup_lib.outcomes.tracker_values`). Every
-other column is left behind; :mod:`followup_lib.outcomes.anonymise` turns
-the result into the anonymised applications schema.
+spreadsheet shows (the header is row 1), every cell in Unicode NFC form, and a header
+that stands twice told apart by its column (``Company (column F)``,
+:func:`~followup_lib.outcomes.tracker.mapping.distinct_headers`).
+:func:`~followup_lib.outcomes.tracker.records.import_tracker` then finds and parses the
+columns it needs, and :mod:`~followup_lib.outcomes.tracker.anonymise` turns the result
+into the anonymised applications schema.
 
 Nothing here writes a file. Every problem a user can cause is an
-:class:`~followup_lib.errors.InputError` naming the file, row and column, and the fix.
+:class:`~followup_lib.errors.InputError` naming the file (or the parameter, such as
+``sheet``) and the fix.
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -24,12 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from followup_lib.errors import InputError
-from followup_lib.outcomes.tracker_mapping import (
-    DATE_FIELDS, FLAG_FIELDS, LABEL_FIELDS, TrackerMapping, find_columns,
-)
-from followup_lib.outcomes.tracker_values import (
-    cell_name, first_row, parse_dates, parse_flags, parse_outcomes, strip_blanks,
-)
+from followup_lib.outcomes.tracker.mapping import distinct_headers
+from followup_lib.outcomes.tracker.values import shown
 from followup_lib.textio import decode_user_bytes
 
 #: Bytes a text file may hold: all but the control characters (tab, line ends and
@@ -94,20 +91,20 @@ class TrackerSource:
         Returns
         -------
         str
-            E.g. ``read sheet 'Notes'; the workbook also has '2025': pass --sheet NAME``;
+            E.g. ``read sheet 'Notes'; the workbook also has '2025': pass sheet=NAME``;
             empty when no other sheet could have been meant.
 
         Examples
         --------
         >>> TrackerSource(pd.DataFrame(), "Notes", ("2025", "Archive")).sheet_hint()
-        "read sheet 'Notes'; the workbook also has '2025', 'Archive': pass --sheet NAME"
+        "read sheet 'Notes'; the workbook also has '2025', 'Archive': pass sheet=NAME"
         >>> TrackerSource(pd.DataFrame()).sheet_hint()
         ''
         """
         if not self.other_sheets:
             return ""
         return (f"read sheet {self.sheet!r}; the workbook also has "
-                f"{', '.join(map(repr, self.other_sheets))}: pass --sheet NAME")
+                f"{', '.join(map(repr, self.other_sheets))}: pass sheet=NAME")
 
     def explain(self, error: InputError) -> InputError:
         """``error`` with :meth:`sheet_hint` added, when a wrong sheet would explain it.
@@ -166,18 +163,19 @@ def read_tracker_source(path: str | Path, sheet: str | None = None) -> TrackerSo
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError("input", f"no file named {str(path)!r}", "check the path")
+        raise InputError("path", f"no file named {shown(str(path), 120)}", "check the path")
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError(path.name, "is in the old Excel format", "save it as .xlsx or CSV")
     if suffix in (".xlsx", ".xlsm"):
         source = _read_workbook(path, sheet)
     elif sheet is not None:
-        raise InputError("--sheet", f"{path.name!r} is not a workbook, so it has no sheets",
-                         "leave out --sheet for a CSV file")
+        raise InputError("sheet", f"{path.name!r} is not a workbook, so it has no sheets",
+                         "leave out sheet= for a CSV file")
     else:
         source = TrackerSource(_read_csv_text(path))
     table = source.table
+    table.columns = distinct_headers(table.columns)
     table.index = pd.RangeIndex(2, len(table) + 2, name="row")
     table = table[_rows_with_text(table)]
     if table.empty:
@@ -216,13 +214,26 @@ def _read_csv_text(path: Path) -> pd.DataFrame:
         raise not_text from None
     if data.translate(None, _TEXT_BYTES):  # control bytes: textio looks for NUL only
         raise not_text
+    text = unicodedata.normalize("NFC", text)
     delimiter = max(",;\t", key=text.lstrip().split("\n", 1)[0].count)
-    try:
-        return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, na_filter=False,
-                           skip_blank_lines=False)
+    try:  # the header is read as a row, so that a header standing twice keeps its name
+        cells = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, na_filter=False,
+                            skip_blank_lines=False, header=None)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(path.name, f"is not well-formed CSV ({str(exc).strip()})",
+        raise InputError(path.name, f"is not well-formed CSV ({_first_line(exc)})",
                          "check the quoting and the number of cells on that line") from None
+    return pd.DataFrame(cells.iloc[1:].to_numpy(), columns=_named(cells.iloc[0])).astype(str)
+
+
+def _named(header) -> list[str]:
+    """A header row's cells, a blank one named ``Unnamed: <position>`` as pandas names it."""
+    return [h if h.strip() else f"Unnamed: {i}" for i, h in enumerate(header)]
+
+
+def _first_line(exc: Exception) -> str:
+    """A parser's message, its first line only and cut short (it may quote a huge cell)."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return message if len(message) <= 160 else message[:157] + "..."
 
 
 def _read_workbook(path: Path, sheet: str | None) -> TrackerSource:
@@ -239,7 +250,7 @@ def _read_workbook(path: Path, sheet: str | None) -> TrackerSource:
     try:
         names = tuple(book.sheetnames)
         if sheet is not None and sheet not in names:
-            raise InputError("--sheet", f"{path.name!r} has no sheet named {sheet!r}",
+            raise InputError("sheet", f"{path.name!r} has no sheet named {shown(sheet)}",
                              f"choose one of: {', '.join(map(repr, names))}")
         rows = book[sheet or names[0]].iter_rows(values_only=True)
         cells = [[_cell_text(v) for v in row] for row in rows]
@@ -250,7 +261,7 @@ def _read_workbook(path: Path, sheet: str | None) -> TrackerSource:
     if not cells or not any(cells[0]):
         raise _with_hint(InputError(path.name, f"sheet {read.sheet!r} is empty",
                                     "put the header in row 1"), read.sheet_hint())
-    header = [h or f"Unnamed: {i}" for i, h in enumerate(cells[0])]
+    header = _named(cells[0])
     width = len(header)
     rows = [(row + [""] * width)[:width] for row in cells[1:]]
     return TrackerSource(pd.DataFrame(rows, columns=header, dtype=str), read.sheet,
@@ -261,107 +272,10 @@ def _cell_text(value: object) -> str:
     """A workbook cell as the text a CSV export would hold (whole floats without ``.0``)."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
     if isinstance(value, (datetime, date)):
         return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-@dataclass(frozen=True)
-class ImportedTracker:
-    """A tracker's usable columns, parsed; the source of the anonymised table.
-
-    Attributes
-    ----------
-    records : pandas.DataFrame
-        Indexed by spreadsheet row. Dates (``applied`` … ``as_of``) as ``datetime64``
-        days; ``outcome`` code and ``outcome_interviewed``; flags as nullable booleans;
-        category labels as stripped text (``NA`` if blank). Absent fields are all missing.
-    columns_used : dict
-        Field name to the header it came from.
-    columns_dropped : tuple of str
-        Every header that is not used (names, companies, URLs, notes, salaries …).
-    """
-
-    records: pd.DataFrame
-    columns_used: dict[str, str]
-    columns_dropped: tuple[str, ...]
-
-
-def import_tracker(table: pd.DataFrame, mapping: TrackerMapping | None = None) -> ImportedTracker:
-    """Find and parse the columns of a tracker read by :func:`read_tracker`.
-
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        Text cells; the index is used as the row number in messages.
-    mapping : TrackerMapping, optional
-        Column choices, value maps and date order; common header names otherwise.
-
-    Returns
-    -------
-    ImportedTracker
-
-    Examples
-    --------
-    >>> raw = pd.DataFrame({"Company": ["Acme"], "Date sent": ["11/14/2021"],
-    ...                     "Date of 1st Response": ["11/30/2021"], "Response?": ["Rejected"]},
-    ...                    index=[2])
-    >>> t = import_tracker(raw)
-    >>> t.columns_dropped, t.records.loc[2, "outcome"], str(t.records.loc[2, "first_response"])
-    (('Company',), 'rejection', '2021-11-30 00:00:00')
-    """
-    mapping = mapping or TrackerMapping()
-    used = find_columns([str(c) for c in table.columns], mapping)
-    out = pd.DataFrame(index=table.index)
-    for name in DATE_FIELDS:
-        out[name] = (parse_dates(table[used[name]], used[name], mapping.date_format)
-                     if name in used else pd.Series(pd.NaT, index=table.index,
-                                                    dtype="datetime64[ns]"))
-    missing = out["applied"].isna()
-    if missing.any():
-        raise InputError(cell_name(first_row(missing), used["applied"]),
-                         "has no application date", "fill it in or delete the row")
-    _check_date_order(out, used)
-    outcomes = (parse_outcomes(table[used["outcome"]], used["outcome"],
-                               mapping.values.get("outcome"))
-                if "outcome" in used else None)
-    out["outcome"] = outcomes["outcome"] if outcomes is not None else pd.NA
-    out["outcome_interviewed"] = outcomes["interviewed"] if outcomes is not None else False
-    for name in FLAG_FIELDS:
-        out[name] = (parse_flags(table[used[name]], used[name]) if name in used
-                     else pd.Series(pd.NA, index=table.index, dtype="boolean"))
-    for name in LABEL_FIELDS:
-        out[name] = strip_blanks(table[used[name]]) if name in used else pd.NA
-    if "id" in used:
-        _check_unique_ids(table[used["id"]], used["id"])
-    dropped = tuple(str(c) for c in table.columns if c not in used.values())
-    return ImportedTracker(out, used, dropped)
-
-
-def _check_date_order(dates: pd.DataFrame, used: dict[str, str]) -> None:
-    """Raise naming the first row where a date comes before the one it must follow."""
-    pairs = (("first_response", "applied"), ("interview", "applied"),
-             ("decision", "interview"), ("decision", "applied"), ("as_of", "applied"),
-             ("as_of", "first_response"), ("as_of", "interview"), ("as_of", "decision"))
-    for later, earlier in pairs:
-        bad = dates[later] < dates[earlier]  # False wherever either date is missing
-        if bad.any():
-            row = first_row(bad)
-            raise InputError(cell_name(row, used[later]),
-                             f"{dates.loc[row, later]:%Y-%m-%d} is before "
-                             f"{dates.loc[row, earlier]:%Y-%m-%d} in column "
-                             f"{used[earlier]!r}, which would make a negative duration",
-                             "correct whichever of the two dates is wrong")
-
-
-def _check_unique_ids(values: pd.Series, column: str) -> None:
-    """Raise naming the first two rows that share an id (blank ids are not compared)."""
-    text = strip_blanks(values)
-    repeated = text.notna() & text.duplicated(keep=False)
-    if repeated.any():
-        same = text == text.loc[first_row(repeated)]
-        rows = tuple(same.index[same.to_numpy(dtype=bool, na_value=False)][:2])
-        raise InputError(cell_name(rows, column), f"the id {text.loc[rows[0]]!r} is used twice",
-                         "give each application its own id, or leave the id column unmapped")

@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from followup_lib.outcomes.schema import LARGE_COMPANY_STAFF, SMALL_COMPANY_STAFF
-from followup_lib.outcomes.tracker_values import normalise_label
+from followup_lib.outcomes.tracker.values import normalise_label
 
 
 def _vocabulary(**codes: tuple[str, ...]) -> dict[str, str]:
@@ -87,7 +87,7 @@ def generalise_labels(labels: pd.Series, field_name: str, value_map: dict[str, s
     field_name : {"industry", "company_size", "role_level", "interview_round"}
     value_map : dict, optional
         Normalised label to code, from a
-        :class:`~followup_lib.outcomes.tracker_mapping.TrackerMapping`.
+        :class:`~followup_lib.outcomes.tracker.mapping.TrackerMapping`.
 
     Returns
     -------

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
-from followup_lib.errors import InputError
-from followup_lib.etiquette.params import K_ANONYMITY
+from followup_lib.etiquette.params import DEFAULTS, Params
+from followup_lib.outcomes.arguments import resolve_k
 
 #: Columns that, together, could single out an application; each group of equal
 #: values has at least ``k`` rows in the output.
@@ -59,65 +58,6 @@ LADDER = (
     ("industry", "other", "unknown", _constant("unknown")),
     ("applied_month", "year", "unknown", _constant("unknown")),
 )
-
-
-def check_whole(value: object, field: str, minimum: int, example: object,
-                wanted: str | None = None) -> None:
-    """Raise InputError unless ``value`` is a whole number (Python or numpy), ``minimum`` or more.
-
-    Parameters
-    ----------
-    value : object
-        The value given.
-    field : str
-        Its name in the message.
-    minimum : int
-        The smallest value allowed.
-    example : object
-        A good value, for the fix.
-    wanted : str, optional
-        What the message says is wanted; ``a whole number of <minimum> or more`` by default.
-
-    Raises
-    ------
-    InputError
-        Naming ``field``, the value given and an example.
-
-    Examples
-    --------
-    >>> check_whole(3, "n", 1, 3000)
-    >>> check_whole(-1, "seed", 0, 2024, "a whole number, 0 or more")
-    Traceback (most recent call last):
-    ...
-    followup_lib.errors.InputError: seed: must be a whole number, 0 or more, not -1; give e.g. 2024
-    """
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise InputError(field, f"must be {wanted or f'a whole number of {minimum} or more'}, "
-                         f"not {value!r}", f"give e.g. {example}")
-
-
-def check_k(k: object) -> None:
-    """Raise InputError unless ``k`` is a whole number, 1 or more.
-
-    Parameters
-    ----------
-    k : object
-        The smallest group size asked for (a Python or numpy integer).
-
-    Raises
-    ------
-    InputError
-        Naming ``k`` and the fix.
-
-    Examples
-    --------
-    >>> check_k(5)
-    >>> check_k(0)
-    Traceback (most recent call last):
-    ...
-    followup_lib.errors.InputError: k: must be a whole number of 1 or more, not 0; give e.g. 5
-    """
-    check_whole(k, "k", 1, 5)
 
 
 def _grouped(table: pd.DataFrame):
@@ -171,7 +111,8 @@ class KAnonymous:
     groups: int
 
 
-def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY) -> KAnonymous:
+def k_anonymise(table: pd.DataFrame, *, params: Params = DEFAULTS,
+                k: int | None = None) -> KAnonymous:
     """Generalise quasi-identifiers along :data:`LADDER`, then suppress what is left.
 
     Only rows in a group smaller than ``k`` are coarsened at each step, so rows already
@@ -181,8 +122,10 @@ def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY) -> KAnonymous:
     ----------
     table : pandas.DataFrame
         Holds :data:`QUASI_IDENTIFIERS` as text codes and ``outcome``.
-    k : int
-        The smallest group size allowed.
+    params : Params, default ``DEFAULTS``
+        ``params.k_anonymity`` is the smallest group size allowed.
+    k : int, optional
+        An explicit smallest group size, 1 or more; it wins over ``params``.
 
     Returns
     -------
@@ -204,7 +147,7 @@ def k_anonymise(table: pd.DataFrame, k: int = K_ANONYMITY) -> KAnonymous:
     >>> result.k_achieved, result.groups
     (3, 2)
     """
-    check_k(k)
+    k = resolve_k(k, params)
     table = table.copy()
     steps = []
     grouped = _grouped(table)

@@ -1,6 +1,6 @@
 """Check that the workbook's environment is complete: Python, packages, the command.
 
-The first notebook calls :func:`check_environment` so that a workshop participant sees at
+The first notebook calls :func:`check_setup` so that a workshop participant sees at
 once whether the set-up worked. What counts as required is read from the installed
 project's own metadata (the ``dependencies`` of ``pyproject.toml``), so this module keeps
 no second list of packages. Only the standard library is imported here: the check must
@@ -152,7 +152,7 @@ class PackageStatus:
 
 @dataclass(frozen=True)
 class EnvironmentReport:
-    """What :func:`check_environment` found; shows as a table in Jupyter.
+    """What :func:`check_setup` found; shows as a table in Jupyter.
 
     Parameters
     ----------
@@ -311,7 +311,7 @@ def _find_command() -> tuple[str | None, bool]:
     return beside, False
 
 
-def check_environment(include_extras: tuple[str, ...] = ()) -> EnvironmentReport:
+def check_setup(include_extras: tuple[str, ...] = ()) -> EnvironmentReport:
     """Check Python, every required package and the ``followup`` command.
 
     Parameters
@@ -327,7 +327,7 @@ def check_environment(include_extras: tuple[str, ...] = ()) -> EnvironmentReport
 
     Examples
     --------
-    >>> report = check_environment()
+    >>> report = check_setup()
     >>> report.python_version == platform.python_version()
     True
     >>> str(report).splitlines()[0].split()

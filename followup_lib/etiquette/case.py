@@ -14,7 +14,6 @@ timezone-aware ``datetime``; never strings.
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
@@ -22,32 +21,50 @@ from pathlib import Path
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import DEFAULT_COUNTRY
-from followup_lib.etiquette.timefields import When, parse_date, parse_when, parse_zone
+from followup_lib.etiquette.case_json import case_json_object
+from followup_lib.etiquette.kinds import ATTEMPT_KINDS, Channel, ContactKind, ResponseKind
+from followup_lib.etiquette.timefields import When, check_date_range, parse_date, parse_when, parse_zone
+from followup_lib.suggest import did_you_mean
 from followup_lib.etiquette.workdays import work_calendar
 
-__all__ = ["Situation", "Contact", "Response", "load_situation", "save_situation", "parse_when", "case_json_object",
+__all__ = ["Case", "Contact", "Response", "load_case", "save_case", "parse_when", "case_json_object",
            "CONTACT_KINDS", "RESPONSE_KINDS", "CHANNELS", "ATTEMPT_KINDS", "When"]
 
-CONTACT_KINDS = ("thank_you", "follow_up", "second_attempt", "call")
-RESPONSE_KINDS = ("decision", "new_timeline", "update")
-CHANNELS = ("email", "phone")
-#: Contacts that count as an attempt to learn the outcome (everything but the thank-you).
-ATTEMPT_KINDS = ("follow_up", "second_attempt", "call")
+CONTACT_KINDS = ContactKind.values()
+RESPONSE_KINDS = ResponseKind.values()
+CHANNELS = Channel.values()
 MAX_EVENTS = 200  # a case with more contacts than this is a data-entry mistake
+#: Longest name, company, position or recipient accepted (a paste beyond it is a mistake).
+MAX_TEXT = 200
 
 
-def _parse_bool(value, field_name: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise InputError(field_name, f"must be true or false, not {value!r}")
+def _check_bool(value, field_name: str, *, optional: bool = False) -> None:
+    if isinstance(value, bool) or (optional and value is None):
+        return
+    raise InputError(field_name, f"must be true or false, not {_shown(value)}")
 
 
-def _choice(value, allowed: tuple[str, ...], field_name: str) -> str:
-    if value in allowed:
-        return value
-    close = difflib.get_close_matches(str(value), allowed, n=1)
-    fix = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(allowed)}"
-    raise InputError(field_name, f"{value!r} is not a known value", fix)
+def _check_text(value, field_name: str) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InputError(field_name, f"must be text, not {_shown(value)}")
+    if len(value) > MAX_TEXT:
+        raise InputError(field_name, f"is {len(value):,} characters long", f"keep it under {MAX_TEXT} characters")
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"a {type(value).__name__} of {len(text):,} characters"
+
+
+def _check_when(value, field_name: str) -> None:
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InputError(field_name, "has no timezone", "add an offset such as -05:00")
+    elif not isinstance(value, date):
+        raise InputError(field_name, f"must be a date or a datetime, not {_shown(value)}")
+    check_date_range(value, field_name)
 
 
 def _when_json(value: When) -> str:
@@ -59,17 +76,25 @@ class Contact:
     """Something the candidate sent or did: a thank-you, a follow-up, a second attempt, a call."""
 
     at: When
-    kind: str
-    channel: str = "email"
+    kind: ContactKind
+    channel: Channel = Channel.EMAIL
     to: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_when(self.at, "contact.at")
+        object.__setattr__(self, "kind", ContactKind.parse(self.kind, "contact.kind"))
+        object.__setattr__(self, "channel", Channel.parse(self.channel, "contact.channel"))
+        _check_text(self.to, "contact.to")
 
     @classmethod
     def from_dict(cls, data: dict, where: str, tz: tzinfo) -> "Contact":
         _check_keys(data, {"at", "kind", "channel", "to"}, where)
-        kind = _choice(data.get("kind"), CONTACT_KINDS, f"{where}.kind")
-        default_channel = "phone" if kind == "call" else "email"
-        channel = _choice(data.get("channel", default_channel), CHANNELS, f"{where}.channel")
-        return cls(parse_when(data.get("at"), f"{where}.at", tz), kind, channel, data.get("to"))
+        kind = ContactKind.parse(data.get("kind"), f"{where}.kind")
+        default_channel = Channel.PHONE if kind == ContactKind.CALL else Channel.EMAIL
+        channel = Channel.parse(data.get("channel", default_channel), f"{where}.channel")
+        to = data.get("to")
+        _check_text(to, f"{where}.to")
+        return cls(parse_when(data.get("at"), f"{where}.at", tz), kind, channel, to)
 
     def to_dict(self) -> dict:
         out = {"at": _when_json(self.at), "kind": self.kind, "channel": self.channel}
@@ -83,13 +108,21 @@ class Response:
     """Something the employer sent: a decision, a new timeline, or an update."""
 
     at: When
-    kind: str
+    kind: ResponseKind
     new_decision_by: date | None = None
+
+    def __post_init__(self) -> None:
+        _check_when(self.at, "response.at")
+        object.__setattr__(self, "kind", ResponseKind.parse(self.kind, "response.kind"))
+        if self.new_decision_by is not None:
+            if isinstance(self.new_decision_by, datetime) or not isinstance(self.new_decision_by, date):
+                raise InputError("response.new_decision_by", f"must be a date, not {_shown(self.new_decision_by)}")
+            check_date_range(self.new_decision_by, "response.new_decision_by")
 
     @classmethod
     def from_dict(cls, data: dict, where: str, tz: tzinfo) -> "Response":
         _check_keys(data, {"at", "kind", "new_decision_by"}, where)
-        kind = _choice(data.get("kind"), RESPONSE_KINDS, f"{where}.kind")
+        kind = ResponseKind.parse(data.get("kind"), f"{where}.kind")
         new_date = parse_date(data.get("new_decision_by"), f"{where}.new_decision_by")
         return cls(parse_when(data.get("at"), f"{where}.at", tz), kind, new_date)
 
@@ -105,13 +138,13 @@ def _check_keys(data, allowed: set[str], where: str) -> None:
         raise InputError(where, "must be a JSON object {...}")
     for key in data:
         if key not in allowed:
-            close = difflib.get_close_matches(key, sorted(allowed), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(sorted(allowed))}"
-            raise InputError(f"{where}.{key}" if where else key, "is not a field of the case", hint)
+            shown = key if len(key) <= 40 else key[:37] + "..."
+            raise InputError(f"{where}.{shown}" if where else shown, "is not a field of the case",
+                             did_you_mean(key, sorted(allowed), listing="allowed"))
 
 
 @dataclass(frozen=True)
-class Situation:
+class Case:
     """One candidate's case after an interview. Validated on construction.
 
     Parameters
@@ -134,11 +167,11 @@ class Situation:
 
     Examples
     --------
-    >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00",
+    >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00",
     ...                             "decision_by": "2026-11-20"})
     >>> case.interview_date
     datetime.date(2026, 11, 16)
-    >>> Situation.from_dict({"interview_end": "2026-11-16T15:00-05:00", "decision_by": "2026-11-02"})
+    >>> Case.from_dict({"interview_end": "2026-11-16T15:00-05:00", "decision_by": "2026-11-02"})
     Traceback (most recent call last):
     ...
     followup_lib.errors.InputError: decision_by: 2026-11-02 is before the interview (2026-11-16); give the date the employer said they would decide by
@@ -153,30 +186,49 @@ class Situation:
     contact_name: str | None = None
     company: str | None = None
     position: str | None = None
-    preferred_channel: str = "email"
+    preferred_channel: Channel = Channel.EMAIL
     checking_in_welcome: bool | None = None
     timezone: str | None = None
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
     responses: tuple[Response, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.interview_end, datetime) or self.interview_end.tzinfo is None:
+        if not isinstance(self.interview_end, datetime) or self.interview_end.utcoffset() is None:
             raise InputError("interview_end", "must be a date and time with a timezone",
                              "write it as YYYY-MM-DDTHH:MM-05:00 or set \"timezone\"")
+        check_date_range(self.interview_end, "interview_end")
+        self._check_fields()
         if self.timezone:
             object.__setattr__(self, "interview_end", self.interview_end.astimezone(parse_zone(self.timezone)))
-        object.__setattr__(self, "contacts", tuple(sorted(self.contacts, key=self.sort_key)))
-        object.__setattr__(self, "responses", tuple(sorted(self.responses, key=self.sort_key)))
+        object.__setattr__(self, "preferred_channel", Channel.parse(self.preferred_channel, "preferred_channel"))
+        for name, kind in (("contacts", Contact), ("responses", Response)):
+            events = getattr(self, name)
+            if isinstance(events, (tuple, list)) and len(events) > MAX_EVENTS:
+                raise InputError(name, f"has more than {MAX_EVENTS} entries", "log only real contacts")
+            if not isinstance(events, (tuple, list)) or not all(isinstance(e, kind) for e in events):
+                raise InputError(name, f"must be a list of {kind.__name__} records")
+            object.__setattr__(self, name, tuple(sorted(events, key=self.sort_key)))
         work_calendar(self.country, self.subdivision)  # raises on an unknown country
-        _choice(self.preferred_channel, CHANNELS, "preferred_channel")
         self._check_dates()
+
+    def _check_fields(self) -> None:
+        """Types of the plain fields, so a constructor call is checked as a file is."""
+        if not isinstance(self.country, str) or not self.country.strip():
+            raise InputError("country", f"must be a country code such as US, not {_shown(self.country)}")
+        for name in ("subdivision", "contact_name", "company", "position", "timezone"):
+            _check_text(getattr(self, name), name)
+        for name in ("invited_to_call", "traditional_industry"):
+            _check_bool(getattr(self, name), name)
+        _check_bool(self.checking_in_welcome, "checking_in_welcome", optional=True)
+        if self.decision_by is not None:
+            if isinstance(self.decision_by, datetime) or not isinstance(self.decision_by, date):
+                raise InputError("decision_by", f"must be a date, not {_shown(self.decision_by)}")
+            check_date_range(self.decision_by, "decision_by")
 
     def _check_dates(self) -> None:
         if self.decision_by is not None and self.decision_by < self.interview_date:
             raise InputError("decision_by", f"{self.decision_by} is before the interview ({self.interview_date})",
                              "give the date the employer said they would decide by")
-        if len(self.contacts) + len(self.responses) > MAX_EVENTS:
-            raise InputError("contacts", f"has more than {MAX_EVENTS} entries", "log only real contacts")
         for name, events in (("contacts", self.contacts), ("responses", self.responses)):
             for i, event in enumerate(events):
                 if self.before_interview(event.at):
@@ -228,9 +280,9 @@ class Situation:
 
         Examples
         --------
-        >>> case = Situation.from_dict({"interview_end": "2026-11-16T15:00:00-05:00",
+        >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00",
         ...     "contacts": [{"at": "2026-11-24", "kind": "follow_up"}, {"at": "2026-11-16", "kind": "thank_you"}]})
-        >>> [c.kind for c in case.contacts_of("thank_you", "follow_up")]
+        >>> [str(c.kind) for c in case.contacts_of("thank_you", "follow_up")]
         ['thank_you', 'follow_up']
         """
         return tuple(c for c in self.contacts if c.kind in kinds)
@@ -239,18 +291,20 @@ class Situation:
         """The employer's responses of the given kinds, in order."""
         return tuple(r for r in self.responses if r.kind in kinds)
 
-    def with_contact(self, contact: Contact) -> "Situation":
+    def with_contact(self, contact: Contact) -> "Case":
         """A copy of the case with one more contact logged."""
         return replace(self, contacts=self.contacts + (contact,))
 
-    def with_response(self, response: Response) -> "Situation":
+    def with_response(self, response: Response) -> "Case":
         """A copy of the case with one more employer response logged."""
         return replace(self, responses=self.responses + (response,))
 
     # --- JSON ---------------------------------------------------------------------
     @classmethod
-    def from_dict(cls, data: dict) -> "Situation":
+    def from_dict(cls, data: dict) -> "Case":
         """Build a validated case from the JSON structure documented above."""
+        if not isinstance(data, dict):
+            raise InputError("case", "must be a JSON object {...}")
         _check_keys(data, {f for f in cls.__dataclass_fields__}, "")
         tz = parse_zone(data["timezone"]) if data.get("timezone") else None
         end = parse_when(data.get("interview_end"), "interview_end", tz)
@@ -260,19 +314,20 @@ class Situation:
         for key in ("contacts", "responses"):
             if not isinstance(data.get(key, []), list):
                 raise InputError(key, "must be a list [...]")
+            if len(data.get(key, [])) > MAX_EVENTS:
+                raise InputError(key, f"has more than {MAX_EVENTS} entries", "log only real contacts")
         return cls(
             interview_end=end,
             country=_text(data.get("country", DEFAULT_COUNTRY), "country") or DEFAULT_COUNTRY,
             subdivision=_text(data.get("subdivision"), "subdivision"),
             decision_by=parse_date(data.get("decision_by"), "decision_by"),
-            invited_to_call=_parse_bool(data.get("invited_to_call", False), "invited_to_call"),
-            traditional_industry=_parse_bool(data.get("traditional_industry", False), "traditional_industry"),
+            invited_to_call=data.get("invited_to_call", False),
+            traditional_industry=data.get("traditional_industry", False),
             contact_name=_text(data.get("contact_name"), "contact_name"),
             company=_text(data.get("company"), "company"),
             position=_text(data.get("position"), "position"),
             preferred_channel=data.get("preferred_channel") or "email",
-            checking_in_welcome=None if data.get("checking_in_welcome") is None
-            else _parse_bool(data["checking_in_welcome"], "checking_in_welcome"),
+            checking_in_welcome=data.get("checking_in_welcome"),
             timezone=data.get("timezone"),
             contacts=tuple(Contact.from_dict(c, f"contacts[{i}]", end.tzinfo)
                            for i, c in enumerate(data.get("contacts", []))),
@@ -300,7 +355,7 @@ class Situation:
         }
 
     @classmethod
-    def from_json(cls, text: str, source: str = "case") -> "Situation":
+    def from_json(cls, text: str, source: str = "case") -> "Case":
         """Parse a case from JSON text; malformed JSON names the line and column."""
         return cls.from_dict(case_json_object(text, source))
 
@@ -309,33 +364,13 @@ class Situation:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
 
-def case_json_object(text: str, source: str = "case") -> dict:
-    """The JSON object of a case file's text; malformed JSON names the line and column.
-
-    Examples
-    --------
-    >>> case_json_object('{"interview_end": "2026-11-16T15:00-05:00",}', "case.json")
-    Traceback (most recent call last):
-    ...
-    followup_lib.errors.InputError: case.json: is not valid JSON (line 1, column ...); check for a missing or extra comma, quote or bracket there
-    """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                         "check for a missing or extra comma, quote or bracket there") from None
-    if not isinstance(data, dict):
-        raise InputError(source, "must hold one JSON object {...}")
-    return data
-
-
 def _text(value, field_name: str) -> str | None:
     if value is None or isinstance(value, str):
         return value.strip() if isinstance(value, str) and value.strip() else None
-    raise InputError(field_name, f"must be text, not {value!r}")
+    raise InputError(field_name, f"must be text, not {_shown(value)}")
 
 
-def load_situation(path) -> Situation:
+def load_case(path) -> Case:
     """Read a case from a JSON file.
 
     Raises
@@ -346,15 +381,18 @@ def load_situation(path) -> Situation:
     from followup_lib.textio import read_user_text
 
     p = Path(path)
-    text = read_user_text(p, "situation file")
-    return Situation.from_json(text, source=f"situation file {p.name}")
+    text = read_user_text(p, "case file")
+    return Case.from_json(text, source=f"case file {p.name}")
 
 
-def save_situation(situation: Situation, path) -> Path:
-    """Write a case to a JSON file atomically (a crash never leaves half a file)."""
-    from followup_lib.textio import atomic_path
+def save_case(case: Case, path, *, replace: bool = False) -> Path:
+    """Write a case to a JSON file atomically (a crash never leaves half a file).
 
-    p = Path(path)
-    with atomic_path(p) as part:
-        part.write_text(situation.to_json() + "\n", encoding="utf-8")
-    return p
+    An existing file is replaced only with ``replace=True``; in a notebook, prefer
+    :class:`followup_lib.workspace.LearnerFolder`, which keeps names inside the
+    learner's own folder.
+    """
+    from followup_lib.textio import write_output
+
+    return write_output(path, (case.to_json() + "\n").encode("utf-8"), "case file",
+                        force=replace, suffixes=(".json",), replace_hint="pass replace=True to replace it")

@@ -1,16 +1,20 @@
-"""What a tracker's cells mean: dates, yes/no flags and outcome labels.
+"""What a tracker's cells mean: yes/no flags and outcome labels, and how cells are named.
 
 Each parser takes one column of text cells (indexed by spreadsheet row number) and
 returns typed values or schema codes, working on the column's distinct values so that a
 100,000-row column costs little more than its few hundred distinct cells. A cell that
 cannot be read is an :class:`~followup_lib.errors.InputError` naming its row and column
-(:func:`cell_name`). Category labels (industry, size, level, round) are turned into codes
-by :mod:`~followup_lib.outcomes.tracker_labels`.
+(:func:`cell_name`), quoting at most :data:`SHOWN_CHARACTERS` of it (:func:`shown`).
+Dates are read by :mod:`~followup_lib.outcomes.tracker.dates`; category labels
+(industry, size, level, round) are turned into codes by
+:mod:`~followup_lib.outcomes.tracker.labels`. Labels are compared in Unicode NFC form,
+so a label typed with combining accents matches the same label typed precomposed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
@@ -37,11 +41,8 @@ _INTERVIEW_WORDS = frozenset({"inter", "interview", "interviewed", "after", "the
 _TRUE_FLAGS = frozenset({"y", "yes", "true", "t", "1", "x", "✓", "✔", "☑", "checked"})
 _FALSE_FLAGS = frozenset({"n", "no", "false", "f", "0"})
 _MARKS = frozenset({"x", "✓", "✔", "☑"})
-_DATE_PATTERN = (
-    r"^(?:(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
-    r"|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}))"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?$"
-)
+#: Longest cell text quoted in a message; a longer cell is cut, with its length given.
+SHOWN_CHARACTERS = 60
 
 
 def normalise_label(text: str) -> str:
@@ -63,8 +64,38 @@ def normalise_label(text: str) -> str:
     'date of 1st response'
     >>> normalise_label("Inter + Rejec")
     'inter rejec'
+    >>> normalise_label("Refuse\u0301") == normalise_label("Refus\u00e9")   # NFD, NFC
+    True
     """
-    return " ".join(re.sub(r"[^\w✓✔☑]+", " ", str(text).lower()).split())
+    text = unicodedata.normalize("NFC", str(text))
+    return " ".join(re.sub(r"[^\w✓✔☑]+", " ", text.lower()).split())
+
+
+def shown(value: object, limit: int = SHOWN_CHARACTERS) -> str:
+    """A cell's text quoted for a message, cut to ``limit`` characters.
+
+    Parameters
+    ----------
+    value : object
+        The cell (or header) as read.
+    limit : int, default :data:`SHOWN_CHARACTERS`
+
+    Returns
+    -------
+    str
+        ``repr`` of the text, or of its start with ``…`` and the full length.
+
+    Examples
+    --------
+    >>> shown("Ghosted")
+    "'Ghosted'"
+    >>> shown("x" * 1000, limit=5)
+    "'xxxxx…' (1000 characters)"
+    """
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit] + '…'!r} ({len(text)} characters)"
 
 
 def strip_blanks(values: pd.Series) -> pd.Series:
@@ -136,87 +167,9 @@ def first_row(bad: pd.Series):
 
 def _row_error(values: pd.Series, bad: pd.Series, column: str, problem: str,
                fix: str) -> InputError:
-    """The error naming the first ``bad`` cell; ``{value}`` in ``problem`` is its text."""
+    """The error naming the first ``bad`` cell; ``{value}`` in ``problem`` is its quoted text."""
     row = first_row(bad)
-    return InputError(cell_name(row, column), problem.format(value=values.loc[row]), fix)
-
-
-def parse_dates(values: pd.Series, column: str, date_format: str | None = None) -> pd.Series:
-    """Parse a column of dates (times of day are dropped) in the order the column uses.
-
-    ISO dates (``2021-11-14``) are always understood. For ``a/b/yyyy`` (also with ``.``
-    or ``-``, and two-digit years taken as 20yy) the order is detected: a first part
-    over 12 means day-first, a second part over 12 means US; dots alone also mean
-    day-first; otherwise US, unless ``date_format`` says otherwise.
-
-    Parameters
-    ----------
-    values : pandas.Series
-        Text cells, indexed by row number; blanks are missing dates.
-    column : str
-        The header, for error messages.
-    date_format : {"us", "dayfirst", "iso"}, optional
-        The order to use instead of detecting it.
-
-    Returns
-    -------
-    pandas.Series
-        ``datetime64`` days, ``NaT`` for blanks.
-
-    Examples
-    --------
-    >>> s = pd.Series(["3/13/2023 18:51:27", "2021-11-14", ""], index=[2, 3, 4])
-    >>> parse_dates(s, "Sent").dt.strftime("%Y-%m-%d").tolist()
-    ['2023-03-13', '2021-11-14', nan]
-    >>> parse_dates(pd.Series(["14.11.2021"], index=[2]), "Sent").iloc[0].month
-    11
-    """
-    text = strip_blanks(values)
-    uniques = pd.Series(text.dropna().unique(), dtype=object)
-    parts = uniques.str.extract(_DATE_PATTERN)
-    nums = parts.drop(columns="sep").astype(float)
-    order = date_format or _date_order(text, uniques, nums, parts["sep"], column)
-    lookup = pd.Series(_dates_in_order(nums, order).to_numpy(), index=uniques.to_numpy(),
-                       dtype="datetime64[ns]")
-    dates = text.map(lookup).astype("datetime64[ns]")  # each distinct cell parsed once
-    bad = text.notna() & dates.isna()
-    if bad.any():
-        described = {"us": "month/day/year", "dayfirst": "day/month/year",
-                     "iso": "year-month-day only"}
-        raise _row_error(text, bad, column, "{value!r} is not a valid date (this column's "
-                         f"dates are read as {described[order]})", "fix the date, write "
-                         "it like 2021-11-14, or set date_format in a mapping")
-    return dates
-
-
-def _dates_in_order(nums: pd.DataFrame, order: str) -> pd.Series:
-    """Dates from the numbers of :data:`_DATE_PATTERN`'s groups, read in ``order``.
-
-    ``NaT`` where the parts make no date (or, for ``iso``, are not year-first).
-    """
-    first, second = (nums["b"], nums["a"]) if order == "dayfirst" else (nums["a"], nums["b"])
-    slashed = nums["y"].where(nums["y"] >= 100, nums["y"] + 2000)
-    if order == "iso":  # only year-first dates are valid
-        first = second = slashed = pd.Series(float("nan"), index=nums.index)
-    day_parts = pd.DataFrame({"year": nums["iy"].fillna(slashed),
-                              "month": nums["im"].fillna(first),
-                              "day": nums["id"].fillna(second)})
-    return pd.to_datetime(day_parts, errors="coerce")
-
-
-def _date_order(text: pd.Series, uniques: pd.Series, nums: pd.DataFrame, seps: pd.Series,
-                column: str) -> str:
-    day_first = uniques[(nums["a"] > 12) & (nums["b"] <= 12)]
-    month_first = uniques[(nums["b"] > 12) & (nums["a"] <= 12)]
-    if len(day_first) and len(month_first):
-        rows = tuple(first_row(text == v) for v in (day_first.iloc[0], month_first.iloc[0]))
-        raise InputError(cell_name(rows, column),
-                         f"the column mixes day-first ({day_first.iloc[0]!r}) and US "
-                         f"month-first ({month_first.iloc[0]!r}) dates",
-                         "make the whole column use one order")
-    if len(day_first) or (seps == ".").any():
-        return "dayfirst"
-    return "us"
+    return InputError(cell_name(row, column), problem.format(value=shown(values.loc[row])), fix)
 
 
 def parse_flags(values: pd.Series, column: str) -> pd.Series:
@@ -253,7 +206,7 @@ def parse_flags(values: pd.Series, column: str) -> pd.Series:
         flags = flags.fillna(False)
     bad = text.notna() & flags.isna()
     if bad.any():
-        raise _row_error(values, bad, column, "{value!r} is not a yes/no value",
+        raise _row_error(values, bad, column, "{value} is not a yes/no value",
                          "write y or n (also yes/no, true/false, 1/0, or x for yes)")
     return flags
 
@@ -290,9 +243,9 @@ def parse_outcomes(values: pd.Series, column: str,
         code = _outcome_code(normalise_label(label), value_map or {})
         if code is None:
             bad = text == label
-            raise _row_error(values, bad, column, "{value!r} is not an outcome label I know",
-                             f'map it in a mapping file: values: {{outcome: {{"{label}": '
-                             f'<code>}}}} with a code from {", ".join(OUTCOME_CODES)}')
+            raise _row_error(values, bad, column, "{value} is not an outcome label I know",
+                             f"map it in a mapping file: values: {{outcome: {{{shown(label)}: "
+                             f"<code>}}}} with a code from {', '.join(OUTCOME_CODES)}")
         known[label] = code
     return pd.DataFrame({"outcome": text.map({k: v[0] for k, v in known.items()}),
                          "interviewed": text.map({k: v[1] for k, v in known.items()})

@@ -1,6 +1,7 @@
 """Turn a raw tracker into the anonymised applications schema, k-anonymous.
 
-Three things happen to a tracker read by :mod:`followup_lib.outcomes.importer`:
+Three things happen to a tracker read by :mod:`~followup_lib.outcomes.tracker.reader`
+and parsed by :mod:`~followup_lib.outcomes.tracker.records`:
 
 1. **Drop.** Only dates, flags and labels of closed code lists are used; every other
    column (company, title, URL, location, notes, salary …) is left behind. Category
@@ -9,11 +10,11 @@ Three things happen to a tracker read by :mod:`followup_lib.outcomes.importer`:
 2. **Offset.** Exact dates become day counts (``response_days``, ``decision_days``)
    and the month of application (``applied_month``).
 3. **Generalise, then suppress.** The quasi-identifiers
-   (:data:`~followup_lib.outcomes.k_anonymity.QUASI_IDENTIFIERS`) are coarsened step by
-   step, only for rows whose group is still smaller than ``k`` (month → quarter → year,
+   (:data:`~followup_lib.outcomes.tracker.k_anonymity.QUASI_IDENTIFIERS`) are coarsened
+   step by step, only for rows whose group is still smaller than ``k`` (month → quarter → year,
    size → unknown, round → unknown, industry → other, level → unknown, industry →
    unknown, year → unknown); rows still in a group smaller than ``k`` after the last
-   step are suppressed (:mod:`~followup_lib.outcomes.k_anonymity`).
+   step are suppressed (:mod:`~followup_lib.outcomes.tracker.k_anonymity`).
 
 After an interview, an offer, a rejection or a removed post is a decision heard
 (``decision_censored`` False) whether or not the tracker dates it; ``decision_days`` is
@@ -21,31 +22,43 @@ then empty when the decision or interview date is not known. A candidate who wit
 heard no decision (censored at the withdrawal). A tracker records no follow-ups, so
 ``follow_up_timing`` and ``follow_up_channel`` are ``unknown`` after an interview
 (``not_applicable`` without one). What the output cannot give is listed in the report's
-warnings (:func:`~followup_lib.outcomes.anonymise_report.tracker_warnings`).
+warnings (:func:`~followup_lib.outcomes.tracker.report.tracker_warnings`).
 
 Rows come out sorted by their anonymised content with sequential ids (``A000001``),
 so neither the id nor the order says anything about the source rows.
+
+The group size ``k`` comes from ``params.k_anonymity``
+(:class:`~followup_lib.etiquette.params.Params`), or from an explicit ``k=``, which wins.
+:func:`anonymise_file` checks the output path before any work, and never replaces an
+existing file unless ``force=True``.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from followup_lib.errors import InputError
-from followup_lib.etiquette.params import K_ANONYMITY
-from followup_lib.outcomes.anonymise_report import AnonymisationReport, tracker_warnings
-from followup_lib.outcomes.importer import ImportedTracker, import_tracker, read_tracker_source
-from followup_lib.outcomes.k_anonymity import check_k, k_anonymise
-from followup_lib.outcomes.loader import PARQUET_SUFFIXES, check_output_path, save_applications
+from followup_lib.etiquette.params import DEFAULTS, Params
+from followup_lib.outcomes.arguments import resolve_k
+from followup_lib.outcomes.loader import PARQUET_SUFFIXES, save_applications
 from followup_lib.outcomes.rules import DECIDED, ENDED_BY_EMPLOYER
 from followup_lib.outcomes.schema import COLUMN_NAMES, COLUMNS, month_codes
-from followup_lib.outcomes.tracker_mapping import DATE_FIELDS, LABEL_FIELDS, TrackerMapping
-from followup_lib.outcomes.tracker_labels import generalise_labels
-from followup_lib.outcomes.tracker_values import cell_name, first_row
+from followup_lib.outcomes.tracker.k_anonymity import k_anonymise
+from followup_lib.outcomes.tracker.labels import generalise_labels
+from followup_lib.outcomes.tracker.mapping import LABEL_FIELDS, TrackerMapping
+from followup_lib.outcomes.tracker.reader import read_tracker_source
+from followup_lib.outcomes.tracker.records import ImportedTracker, import_tracker
+from followup_lib.outcomes.tracker.report import AnonymisationReport, tracker_warnings
+from followup_lib.outcomes.tracker.values import cell_name, first_row
+from followup_lib.textio import check_output_path
+
+#: What an output file may end in: CSV, or Parquet.
+OUTPUT_SUFFIXES = (".csv", *PARQUET_SUFFIXES)
 
 #: Outcomes that end the wait for a decision: ``decision_days`` run to the decision date
 #: (the withdrawal's date for ``withdrawn``), or are empty without one, instead of running
@@ -65,7 +78,7 @@ def to_schema(tracker: ImportedTracker,
     Parameters
     ----------
     tracker : ImportedTracker
-        From :func:`~followup_lib.outcomes.importer.import_tracker`.
+        From :func:`~followup_lib.outcomes.tracker.records.import_tracker`.
     value_maps : dict, optional
         Label maps for the category fields.
 
@@ -78,7 +91,7 @@ def to_schema(tracker: ImportedTracker,
 
     Examples
     --------
-    >>> from followup_lib.outcomes.importer import import_tracker
+    >>> from followup_lib.outcomes.tracker.records import import_tracker
     >>> raw = pd.DataFrame({"Date sent": ["11/14/2021"], "Status": ["Rejected"],
     ...                     "Date of 1st Response": ["11/30/2021"]}, index=[2])
     >>> table, unmatched = to_schema(import_tracker(raw))
@@ -91,7 +104,7 @@ def to_schema(tracker: ImportedTracker,
     generalised = {f: generalise_labels(rec[f], f, (value_maps or {}).get(f))
                    for f in LABEL_FIELDS}
     codes = {f: pair[0] for f, pair in generalised.items()}
-    as_of = rec["as_of"].fillna(rec[list(DATE_FIELDS)].max().max())
+    as_of = rec["as_of"].fillna(tracker.watched_until)
     outcome, interviewed, answered = _outcome_interviewed_answered(tracker, codes)
     table = pd.DataFrame({
         "industry": codes["industry"], "company_size": codes["company_size"],
@@ -170,9 +183,11 @@ def _days(start: pd.Series, end: pd.Series) -> pd.Series:
     return (end - start).dt.days.astype(float)
 
 
-def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
-                    k: int = K_ANONYMITY) -> tuple[pd.DataFrame, AnonymisationReport]:
-    """Anonymise a tracker read by :func:`~followup_lib.outcomes.importer.read_tracker`.
+def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None, *,
+                    params: Params = DEFAULTS, k: int | None = None,
+                    export_date: date | str | None = None
+                    ) -> tuple[pd.DataFrame, AnonymisationReport]:
+    """Anonymise a tracker read by :func:`~followup_lib.outcomes.tracker.reader.read_tracker`.
 
     Parameters
     ----------
@@ -180,9 +195,15 @@ def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
         Text cells indexed by spreadsheet row (used in error messages).
     mapping : TrackerMapping, optional
         Columns, value maps and date order; common header names otherwise.
-    k : int
-        Every group of :data:`~followup_lib.outcomes.k_anonymity.QUASI_IDENTIFIERS` keeps
-        at least this many rows.
+    params : Params, default ``DEFAULTS``
+        Every group of :data:`~followup_lib.outcomes.tracker.k_anonymity.QUASI_IDENTIFIERS`
+        keeps at least ``params.k_anonymity`` rows.
+    k : int, optional
+        An explicit smallest group size, 1 or more; it wins over ``params``.
+    export_date : datetime.date or str, optional
+        The day the tracker was exported: no date may come after it, and unanswered
+        applications count as watched until it. Without it, no date may come after
+        today, and they are watched until the latest date in the file.
 
     Returns
     -------
@@ -203,20 +224,23 @@ def anonymise_table(table: pd.DataFrame, mapping: TrackerMapping | None = None,
     >>> report.rows_suppressed, report.columns_dropped, report.k_achieved
     (1, ('Company',), 5)
     """
-    tracker = import_tracker(table, mapping)
+    k = resolve_k(k, params)
+    tracker = import_tracker(table, mapping, export_date=export_date)
     derived, unmatched = to_schema(tracker, (mapping or TrackerMapping()).values)
-    anonymous = k_anonymise(derived, k)
+    anonymous = k_anonymise(derived, k=k)
     kept = anonymous.table
     if kept.empty:
         raise InputError("k", f"no group of {k} similar applications can be formed from "
-                         f"{len(derived)} rows", "lower --k or bring more applications")
+                         f"{len(derived)} rows",
+                         "give a smaller k= (e.g. k=2), or bring more applications")
+    warnings = tracker_warnings(kept, tracker.records.loc[kept.index], tracker.columns_used,
+                                watched_until_cell=tracker.watched_until_cell)
     report = AnonymisationReport(
         rows_in=len(derived), rows_out=len(kept),
         columns_used=dict(tracker.columns_used), columns_dropped=tracker.columns_dropped,
-        generalised=anonymous.steps, labels_generalised=unmatched, k_requested=int(k),
+        generalised=anonymous.steps, labels_generalised=unmatched, k_requested=k,
         k_achieved=anonymous.k_achieved, groups=anonymous.groups,
-        warnings=tracker_warnings(kept, tracker.records.loc[kept.index],
-                                  tracker.columns_used))
+        warnings=tracker.warnings + warnings)
     return _finish(kept), report
 
 
@@ -228,17 +252,11 @@ def _finish(table: pd.DataFrame) -> pd.DataFrame:
     return table.astype({spec.name: spec.dtype for spec in COLUMNS})[list(COLUMN_NAMES)]
 
 
-def _check_output(path: Path) -> None:
-    """Raise InputError unless ``path`` is a .csv or .parquet file in an existing folder."""
-    if path.suffix.lower() not in (".csv", *PARQUET_SUFFIXES):
-        raise InputError("--output", f"{path.name!r} must end in .csv or .parquet",
-                         "choose an output name like cohort.csv")
-    check_output_path(path, "--output")
-
-
 def anonymise_file(source: str | Path, output: str | Path,
-                   mapping: TrackerMapping | None = None, sheet: str | None = None,
-                   k: int = K_ANONYMITY) -> AnonymisationReport:
+                   mapping: TrackerMapping | None = None, sheet: str | None = None, *,
+                   params: Params = DEFAULTS, k: int | None = None,
+                   export_date: date | str | None = None,
+                   force: bool = False) -> AnonymisationReport:
     """Read a tracker file, anonymise it and write the result; the source is only read.
 
     Parameters
@@ -246,19 +264,21 @@ def anonymise_file(source: str | Path, output: str | Path,
     source : str or Path
         The tracker export (CSV or ``.xlsx``).
     output : str or Path
-        Where to write the anonymised table (``.csv`` or ``.parquet``); never the source.
-        It is validated against the schema and written atomically
+        Where to write the anonymised table (``.csv`` or ``.parquet``); never the source,
+        and not an existing file unless ``force`` is True. It is checked before any
+        work, validated against the schema and written atomically
         (:func:`~followup_lib.outcomes.loader.save_applications`): nothing is written if
         anything goes wrong.
     mapping : TrackerMapping, optional
-        From :func:`~followup_lib.outcomes.tracker_mapping.load_mapping`.
+        From :func:`~followup_lib.outcomes.tracker.mapping.load_mapping`.
     sheet : str, optional
         The workbook sheet to read; the first when absent. The report names the sheet
         read (and the others, when none was named); an error that a wrong sheet would
         explain (too few rows, no application-date column) names them too.
-    k : int
-        Every group of :data:`~followup_lib.outcomes.k_anonymity.QUASI_IDENTIFIERS` keeps
-        at least this many rows.
+    params, k, export_date
+        As for :func:`anonymise_table`.
+    force : bool, default False
+        Replace ``output`` if it exists.
 
     Returns
     -------
@@ -275,21 +295,33 @@ def anonymise_file(source: str | Path, output: str | Path,
     (['cohort.csv', 'tracker.csv'], 5)
     """
     source, output = Path(source), Path(output)
-    check_k(k)
-    _check_output(output)
-    if output.resolve() == source.resolve() or (output.exists() and source.exists()
-                                                and os.path.samefile(output, source)):
-        raise InputError("--output", "is the input file itself",
-                         "write the anonymised table to a new file; the source is never changed")
+    k = resolve_k(k, params)
+    _check_paths(source, output, force)
     read = read_tracker_source(source, sheet)
     try:
-        anonymised, report = anonymise_table(read.table, mapping, k)
+        anonymised, report = anonymise_table(read.table, mapping, k=k, export_date=export_date)
     except InputError as exc:
         raise read.explain(exc) from None
     report = replace(report, sheet=read.sheet, other_sheets=read.other_sheets)
     try:
         save_applications(anonymised, output)  # validated, then written atomically
     except OSError as exc:
-        raise InputError("--output", f"{str(output)!r} cannot be written "
+        raise InputError("output", f"{str(output)!r} cannot be written "
                          f"({exc.strerror or exc})", "choose a folder you can write to") from None
     return report
+
+
+def _check_paths(source: Path, output: Path, force: bool) -> None:
+    """Refuse, before any work, an output that may not be written, then a missing source.
+
+    The output may not be the source (even with ``force``), a folder, in a missing or
+    read-only folder, end in anything but ``.csv``/``.parquet``, or exist unless
+    ``force`` is True.
+    """
+    if output.resolve() == source.resolve() or (output.exists() and source.exists()
+                                                and os.path.samefile(output, source)):
+        raise InputError("output", "is the input file itself",
+                         "write the anonymised table to a new file; the source is never changed")
+    check_output_path(output, "output", force=force, suffixes=OUTPUT_SUFFIXES)
+    if not source.is_file():
+        raise InputError("source", f"no file named {str(source)[:120]!r}", "check the path")

@@ -45,7 +45,7 @@ _PUBLIC = {
     "call_permission": _ETIQUETTE + "calls",
     # messages
     **dict.fromkeys(("draft", "Draft", "TONES", "review_draft", "Review", "Finding", "Severity",
-                     "ReviewContext", "KINDS"), "followup_lib.messages"),
+                     "ReviewContext", "KINDS", "mailto_link", "MailtoLink"), "followup_lib.messages"),
     # outcomes
     **dict.fromkeys(("load_applications", "validate_applications", "generate_applications", "summarise", "Summary",
                      "fit_response_curve", "median_days_to_response", "p_response_by_day",

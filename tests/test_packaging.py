@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 CONDA_NAMES = {"tzdata": "python-tzdata"}
 #: Entries of environment.yml that are not packages of pyproject.toml.
 CONDA_ONLY = {"python", "pip"}
+#: Packages environment.yml installs with pip, as conda-forge does not carry them.
+PIP_SECTION = {"simplemma", "harper-py"}
 
 _SPEC = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*?)\s*$")
 
@@ -72,8 +74,10 @@ def environment() -> dict:
 
 @pytest.fixture(scope="module")
 def conda_packages(environment) -> dict[str, str]:
+    """environment.yml's packages: conda-forge's, and those its pip section installs from PyPI."""
     entries = [e for e in environment["dependencies"] if isinstance(e, str)]
-    return dict(_split(entry) for entry in entries)
+    pip_entries = [e for d in environment["dependencies"] if isinstance(d, dict) for e in d["pip"] if e != "-e ."]
+    return dict(_split(entry) for entry in entries + pip_entries)
 
 
 def test_environment_is_named_and_on_conda_forge(environment):
@@ -99,7 +103,8 @@ def test_python_range_agrees(pyproject, conda_packages):
 
 def test_environment_installs_the_project_itself(environment):
     pip_sections = [e["pip"] for e in environment["dependencies"] if isinstance(e, dict)]
-    assert pip_sections == [["-e ."]]
+    assert len(pip_sections) == 1 and pip_sections[0][-1] == "-e ."
+    assert {_split(e)[0] for e in pip_sections[0][:-1]} == PIP_SECTION, "only what conda-forge lacks goes via pip"
 
 
 def test_followup_console_script_resolves_to_a_callable(pyproject):

@@ -56,7 +56,8 @@ def register(subparsers) -> None:
     draft.add_argument("--company", help="the employer (default: the case's company)")
     draft.add_argument("--topic", dest="topics", action="append", metavar="TOPIC",
                        help="a specific topic from the conversation (repeatable; the first is used)")
-    draft.add_argument("--tone", choices=TONES, default=TONES[0], help=f"default: {TONES[0]}")
+    draft.add_argument("--tone", choices=TONES, default=None,
+                       help="warm or formal (default: formal with --traditional-industry, else warm)")
     draft.add_argument("--link", help="follow-up: a link that adds value")
     draft.add_argument("--note", help="follow-up: one sentence about the link")
     draft.add_argument("--hr-contact", help="second attempt: write to this HR contact")

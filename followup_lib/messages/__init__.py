@@ -16,7 +16,7 @@ from followup_lib.lazy import lazy_exports
 _EXPORTS = {
     "draft": ".drafts", "Draft": ".drafts", "TONES": ".drafts",
     "review_draft": ".review", "Review": ".review", "Finding": ".rules", "Severity": ".rules",
-    "ReviewContext": ".context", "KINDS": ".kinds",
+    "ReviewContext": ".context", "KINDS": ".kinds", "mailto_link": ".mailto", "MailtoLink": ".mailto",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -83,6 +83,12 @@ class Draft:
         return {**asdict(self), "text": self.text, "word_count": self.word_count,
                 "speaking_seconds": self.speaking_seconds}
 
+    def mailto(self, to: str | None = None):
+        """A :class:`~followup_lib.messages.mailto.MailtoLink` that opens this email in the user's mail client."""
+        from followup_lib.messages.mailto import mailto_link
+
+        return mailto_link(self, to)
+
     def __str__(self) -> str:
         return self.text
 
@@ -242,7 +248,9 @@ def _tidy(rendered: str) -> str:
 def _timeline_days(case) -> dict:
     """Spoken interview date, stated decision date and last follow-up date of a case."""
     if case is None:
-        return {"interview_day": None, "decision_day": None, "followed_up_day": None}
+        return {"interview_day": None, "decision_day": None, "followed_up_day": None, "new_timeline": False,
+                "invited_to_call": False}
+    from followup_lib.etiquette.kinds import TimelineSource
     from followup_lib.etiquette.windows import windows
 
     win = windows(case)
@@ -251,6 +259,8 @@ def _timeline_days(case) -> dict:
         "interview_day": spoken_date(case.interview_date),
         "decision_day": spoken_date(win.decision_date) if win.timeline_stated else None,
         "followed_up_day": spoken_date(case.local_date(follow_ups[-1].at)) if follow_ups else None,
+        "new_timeline": win.timeline_source == TimelineSource.NEW_TIMELINE,
+        "invited_to_call": case.invited_to_call,
     }
 
 
@@ -278,7 +288,7 @@ def _pick_variant(variant, kind: str, tone: str, fields: dict) -> int:
 
 
 def draft(kind: str, case=None, *, name=None, interviewer=None, position=None,
-          company=None, topics=None, tone: str = "warm", value_link=None, value_note=None,
+          company=None, topics=None, tone: str | None = None, value_link=None, value_note=None,
           hr_contact=None, phone=None, variant: int | None = None) -> Draft:
     """Draft a message of one kind from plain-text fields.
 
@@ -295,7 +305,9 @@ def draft(kind: str, case=None, *, name=None, interviewer=None, position=None,
         ``contact_name``, ``position`` and ``company``.
     topics : str or list of str
         Specific topics from the conversation; the first is mentioned.
-    tone : {"warm", "formal"}
+    tone : {"warm", "formal"}, optional
+        ``formal`` by default when the case says the field is a traditional one (where a
+        formal tone is expected), else ``warm``.
     value_link, value_note : str, optional
         Follow-up only: a link that adds value, and one sentence about it.
     hr_contact : str, optional
@@ -335,6 +347,8 @@ def draft(kind: str, case=None, *, name=None, interviewer=None, position=None,
     followup_lib.messages.required.MissingFieldsError: interviewer, company: are missing (a thank-you needs them); give the interviewer's name as you'd greet them, e.g. Ms. Lee or Sam; the company's name
     """
     kind = check_kind(kind)
+    if tone is None:
+        tone = "formal" if getattr(case, "traditional_industry", False) else "warm"
     if tone not in TONES:
         raise InputError("tone", f"{tone!r} is not a tone", f"use one of {', '.join(TONES)}")
     fields = {

@@ -68,12 +68,12 @@ from datetime import date
 
 from followup_lib.errors import InputError
 from followup_lib.etiquette.params import DEFAULTS, Params
-from followup_lib.messages import identity, rules, spelling
+from followup_lib.messages import elements, grammar, identity, rules, spelling
 from followup_lib.messages.context import ReviewContext
 from followup_lib.messages.kinds import SPOKEN_KINDS, body_start, check_kind, count_words, speaking_seconds
 from followup_lib.messages.markup import find_html
 from followup_lib.messages.rules import SEVERITIES, Finding
-from followup_lib.messages.timing import timing_findings
+from followup_lib.messages.timing import relative_time_findings, timing_findings
 
 #: Detailed checks read at most this many characters (about 1,500 words, ten times the
 #: longest sensible message); a longer paste is itself an error.
@@ -183,16 +183,19 @@ def _capped(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _word_findings(text: str, kind: str, ctx: ReviewContext) -> list[Finding]:
-    """The checks that read English: content, pressure, spelling and shouting."""
+def _word_findings(text: str, kind: str, ctx: ReviewContext, words: int, slots: frozenset) -> list[Finding]:
+    """The checks that read English: content, identity, pressure, spelling, shouting, time words."""
     allowed = ctx.proper_words()
     if not spelling.looks_english(text, allowed):
         return [spelling.language_finding()]
-    return (rules.missing_element_findings(text, kind, ctx.topics)
-            + identity.identity_findings(text, kind, ctx)
+    said_when = relative_time_findings(kind, text) if ctx.case is None else []
+    return (elements.missing_element_findings(text, kind, ctx.topics, words)
+            + said_when
+            + identity.identity_findings(text, kind, ctx, slots)
             + rules.pressure_findings(text)
             + spelling.spelling_findings(text, allowed)
-            + spelling.shouting_findings(text, allowed))
+            + spelling.shouting_findings(text, allowed)
+            + grammar.grammar_findings(text, allowed))
 
 
 def review_draft(text: str, kind: str, context=None, *, today: date | None = None,
@@ -247,7 +250,8 @@ def review_draft(text: str, kind: str, context=None, *, today: date | None = Non
                                 "characters were checked).", MAX_REVIEW_CHARS, len(text)))
     else:
         words = count_words(text[body_start(text):] if kind not in SPOKEN_KINDS else text)
-    placeholders = rules.placeholder_findings(checked)
+    spans = rules.find_placeholders(checked)
+    placeholders = rules.placeholder_findings(checked, spans)
     markup = find_html(checked)
     prose = _blank(checked, [(f.start, f.end) for f in placeholders] + markup)  # not content
     findings += (placeholders
@@ -255,7 +259,7 @@ def review_draft(text: str, kind: str, context=None, *, today: date | None = Non
                  + rules.length_findings(kind, words, params=params)
                  + rules.exclamation_findings(checked)
                  + rules.subject_findings(checked, kind, ctx.position)
-                 + _word_findings(prose, kind, ctx)
+                 + _word_findings(prose, kind, ctx, words, frozenset(rules.slot_elements(checked, spans)))
                  + timing_findings(kind, ctx.case, ctx.send_date, params=params, today=today))
     findings = _capped(findings)
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.start, f.rule))

@@ -105,6 +105,46 @@ _PLACEHOLDER = re.compile("|".join([
 ]))
 
 
+#: Words that make up a template slot such as "(your name)", "(date)", "(job title)".
+SLOT_WORDS = frozenset("""name names first last full surname title job position role company organisation
+organization employer date day time interviewer interviewers manager managers hiring recruiter contact phone
+number email address topic skill skills project insert your their his her the of a an interview city
+department here specific mention person's manager's interviewer's company's recruiter's today's
+weekday month year""".split())
+#: A slot needs at least one of these (so "(the team)" stays prose).
+_SLOT_CORE = frozenset("""name names surname title position role company organisation organization employer
+date day time phone number email address topic skill skills insert city department""".split())
+_BRACKETED = re.compile(r"\(([^()\n]{1,60})\)|\[([^\[\]\n]{1,60})\]|<([^<>\n]{1,60})>|\{\{?([^{}\n]{1,60})\}?\}")
+#: Which identity element a slot stands for, by the words in it.
+_SLOT_ELEMENTS = {"name": ("name", "surname"), "position": ("position", "role", "title", "job"),
+                  "date": ("date", "day", "weekday", "time", "month"), "phone": ("phone", "number")}
+
+
+def _is_slot(inner: str) -> bool:
+    words = [w for w in re.split(r"[\s/_-]+", inner.lower().replace("’", "'")) if w]
+    return bool(words) and len(words) <= 6 and all(w in SLOT_WORDS for w in words) \
+        and any(w.removesuffix("'s") in _SLOT_CORE for w in words)
+
+
+def slot_elements(text: str, spans) -> set[str]:
+    """The identity elements (``name``, ``position``, ``date``, ``phone``) that placeholders stand for.
+
+    A script that says "this is (your name)" gets one placeholder error, not a second
+    finding that the name is missing.
+
+    Examples
+    --------
+    >>> text = "Hi, this is [Your Name], calling about the (job title) interview on (date)."
+    >>> sorted(slot_elements(text, find_placeholders(text)))
+    ['date', 'name', 'position']
+    """
+    found = set()
+    for start, end in spans:
+        words = set(re.split(r"[\W_]+", text[start:end].lower()))
+        found |= {element for element, cues in _SLOT_ELEMENTS.items() if words & set(cues)}
+    return found
+
+
 def find_placeholders(text: str) -> list[tuple[int, int]]:
     """Spans of leftover template text: ``[Name]``, ``{{ x }}``, ``<NAME>``, ``XXX``, ``Mr./Ms.`` …
 
@@ -116,6 +156,9 @@ def find_placeholders(text: str) -> list[tuple[int, int]]:
     >>> s = "Dear Mr./Ms. [Last Name], thanks (insert topic). Your Name <sam@x.org>"
     >>> [s[a:b] for a, b in find_placeholders(s)]
     ['Mr./Ms.', '[Last Name]', '(insert topic)', 'Your Name']
+    >>> s = "We met on (date) about the (Job Title) role (the team was great)."
+    >>> [s[a:b] for a, b in find_placeholders(s)]
+    ['(date)', '(Job Title)']
     """
     spans = []
     for match in _PLACEHOLDER.finditer(text):
@@ -125,10 +168,18 @@ def find_placeholders(text: str) -> list[tuple[int, int]]:
         if found.startswith("[") and found[1:-1].strip().isdigit():
             continue  # a reference such as [1]
         spans.append(match.span())
-    return spans
+    for match in _BRACKETED.finditer(text):  # slots in any bracket style: "(date)", "[job title]"
+        inner = next(group for group in match.groups() if group is not None)
+        if not _is_slot(inner):
+            continue
+        start, end = match.span()
+        if any(a < end and start < b and not (start <= a and b <= end) for a, b in spans):
+            continue  # overlaps a placeholder reaching outside these brackets
+        spans = [(a, b) for a, b in spans if not (start <= a and b <= end)] + [(start, end)]  # reported once
+    return sorted(spans)
 
 
-def placeholder_findings(text: str) -> list[Finding]:
+def placeholder_findings(text: str, spans: list[tuple[int, int]] | None = None) -> list[Finding]:
     """Leftover template text is an error: the reader sees you used a template.
 
     Examples
@@ -139,7 +190,7 @@ def placeholder_findings(text: str) -> list[Finding]:
     return [Finding("placeholder", "error",
                     f"'{text[a:b][:60]}' looks like leftover template text: replace it with the "
                     "real detail or delete it.", a, b)
-            for a, b in find_placeholders(text)]
+            for a, b in (find_placeholders(text) if spans is None else spans)]
 
 
 def html_findings(text: str, spans: list[tuple[int, int]] | None = None) -> list[Finding]:
@@ -279,122 +330,3 @@ def subject_findings(text: str, kind: str, position: str | None = None) -> list[
     return [Finding("missing_subject", "tip",
                     f"Consider a short subject line such as '{example}' so the "
                     "email is easy to find (a tip: many good emails go without one).")]
-
-
-# --- what a message must contain ------------------------------------------------------
-#: After a lead-in such as "learning about", a phrase that names nothing specific.
-_NOT_GENERIC = (r"(?!(?:(?:the|this|that|your|our|my|a|an|any|more)\s)?(?:role|position|job|company|"
-                r"opportunity|team|interview|organi[sz]ation|business|vacancy|post|work|department|"
-                r"process|next\s(?:steps?|stage|round)|outcome|decision|timeline|updates?|news|progress|"
-                r"results?|experience|background|skills|qualifications|application|candidacy|you)\b)")
-_CUES = {
-    "thanks": r"\bthank(?:s|ing|ful)?\b|\bgrateful\b|\bgratitude\b|\bappreciat(?:e|ed|es|ing|ion|ive)\b",
-    "interest": r"\binterest(?:ed|s)?\b|\benthusias(?:m|tic)\b|\bexcit(?:ed|ing|ement)\b|\beager\b"
-                r"|\bkeen\b|\bthrilled\b|\bpassionate\b|\bdelighted\b|\bwould (?:love|welcome)\b"
-                r"|\b(?:great|good|strong|excellent|natural) (?:fit|match)\b"
-                r"|\blook(?:ing)? forward to (?:joining|contributing|working)\b|\bwant to join\b",
-    "next_steps": r"\bnext (?:steps?|stage|round|phase)\b|\blook(?:ing)? forward\b"
-                  r"|\bhear(?:ing)? (?:back|from you|more)\b|\bupdate\b|\btimeline\b|\bdecision\b"
-                  r"|\bin touch\b|\bwhere things stand\b|\bthe process\b|\bspeak(?:ing)? again\b",
-    "topic": r"\b(?:conversation|discussion|chat|talk|exchange)s? (?:about|on|around|regarding|of)\b"
-             r"|\b(?:we|you) (?:discussed|talked about|spoke about|covered|went over|touched on)\b"
-             r"|\byou (?:mentioned|described|explained|shared|showed|walked me through|outlined"
-             r"|told me about)\b|\byou(?:['’]re| are) (?:planning|building|launching|working on)\b"
-             r"|\b(?:especially|particularly) (?:enjoyed|liked|valued|appreciated|interested)\b"
-             r"|(?<!forward to )\b(?:discussing|exploring|(?:hear|hearing|learn|learning)(?: more)? "
-             r"(?:about|how)|your (?:plans?|vision|ideas?|goals?) (?:for|to)) " + _NOT_GENERIC + r"[^\W\d_]",
-    "value": r"https?://|\bwww\.|\battached\b|\barticle\b|\blink\b|\bcase study\b|\bportfolio\b",
-}
-CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUES.items()}
-_STOPWORDS = frozenset("""a an the of for to in on at by and or with about our your my their
-its how what why when which this that these those we you i it is are was be from into""".split())
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def mentions(text_words: set[str], phrase: str) -> bool:
-    """True when at least half the content words of ``phrase`` occur among ``text_words``.
-
-    Words match on their first five letters, so "migrating" matches "migration".
-
-    Examples
-    --------
-    >>> mentions({"the", "migration", "project"}, "migrating the billing system")
-    False
-    >>> mentions({"our", "billing", "migration"}, "migrating the billing system")
-    True
-    """
-    words = [word_key(w) for w in _TOKEN.findall(phrase)]
-    content = [w for w in words if w not in _STOPWORDS] or words
-    if not content:
-        return False
-    prefixes = {w[:5] for w in text_words}
-    hits = sum(1 for w in content if w in text_words or (len(w) >= 5 and w[:5] in prefixes))
-    return hits * 2 >= len(content)
-
-
-def text_words(text: str) -> set[str]:
-    """Lower-case words of a text, with curly apostrophes made straight.
-
-    Examples
-    --------
-    >>> sorted(text_words("Our O’Neill-led pilot"))
-    ['led', "o'neill", 'our', 'pilot']
-    """
-    return {word_key(w) for w in _TOKEN.findall(text)}
-
-
-#: Severity of each missing element, by kind (absent = not checked for that kind).
-MISSING_SEVERITY = {
-    "missing_thanks": {"thank_you": "error", "follow_up": "error", "second_attempt": "warning"},
-    "missing_interest": {"thank_you": "error", "follow_up": "error", "second_attempt": "warning",
-                         "call_script": "warning", "voicemail": "warning"},
-    "missing_specific_topic": {"thank_you": "error", "follow_up": "warning"},
-    "missing_next_steps": {"thank_you": "warning", "follow_up": "warning", "second_attempt": "warning"},
-}
-_MISSING_ADVICE = {
-    "missing_thanks": "Thank them for their time and for the chance to learn about the role.",
-    "missing_interest": "Say plainly that you are still very interested in the role.",
-    "missing_next_steps": "Close by saying you look forward to hearing about the next steps.",
-}
-
-
-def _topic_present(text: str, words: set[str], kind: str, topics) -> bool:
-    if topics:
-        found = any(mentions(words, topic) for topic in topics)
-    else:
-        found = bool(CUES["topic"].search(text))
-    return found or (kind == "follow_up" and bool(CUES["value"].search(text)))
-
-
-def _topic_advice(kind: str, topics) -> str:
-    example = f"our conversation about {topics[0]}" if topics else "our conversation about the migration project"
-    if kind == "follow_up":
-        return ("Add one thing of value tied to your conversation, such as a link about "
-                f"a project you discussed, with one sentence on why it matters (e.g. '{example}').")
-    return f"Mention one specific topic from your conversation, e.g. '{example}', so they remember you."
-
-
-def missing_element_findings(text: str, kind: str, topics=()) -> list[Finding]:
-    """Thanks, interest, one specific topic and next steps, as each kind needs them.
-
-    Examples
-    --------
-    >>> text = "Thank you for the chat about the AWS migration. I look forward to the next steps."
-    >>> [(f.rule, f.severity) for f in missing_element_findings(text, "thank_you")]
-    [('missing_interest', 'error')]
-    >>> missing_element_findings(text, "thank_you", topics=["pricing"])[1].rule
-    'missing_specific_topic'
-    """
-    words = text_words(text)
-    present = {
-        "missing_thanks": bool(CUES["thanks"].search(text)),
-        "missing_interest": bool(CUES["interest"].search(text)),
-        "missing_specific_topic": _topic_present(text, words, kind, topics),
-        "missing_next_steps": bool(CUES["next_steps"].search(text)),
-    }
-    findings = []
-    for rule, by_kind in MISSING_SEVERITY.items():
-        if kind in by_kind and not present[rule]:
-            advice = _topic_advice(kind, topics) if rule == "missing_specific_topic" else _MISSING_ADVICE[rule]
-            findings.append(Finding(rule, by_kind[kind], advice))
-    return findings

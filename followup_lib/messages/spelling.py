@@ -62,6 +62,12 @@ def _dictionary() -> frozenset[str]:
             | _wordlist("british_spellings"))
 
 
+def _without_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def _known(word: str) -> bool:
     return word in _dictionary()
 
@@ -81,6 +87,9 @@ def is_english_word(word: str) -> bool:
     >>> is_english_word("candour"), is_english_word("programme"), is_english_word("timelines")
     (True, True, True)
     """
+    plain = _without_accents(word)
+    if plain != word and is_english_word(plain):
+        return True  # résumé, naïve, café: known without their accents
     word = word_key(word).strip("'")
     if _known(word) or any(_known(variant) for variant in _american_forms(word)):
         return True
@@ -140,7 +149,28 @@ def _candidate_words(text: str, allowed: set[str]):
             continue
         if word[0].isupper() and not _at_sentence_start(text, start):
             continue
+        if _in_known_compound(text, start, end):
+            continue
         yield start, start + len(word), word
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+#: Prefixes that stand before a hyphen in ordinary words (pre-screen, co-op, e-mail).
+_PREFIXES = frozenset("pre re co non post multi sub self cross mid semi anti inter over under e ex".split())
+
+
+def _in_known_compound(text: str, start: int, end: int) -> bool:
+    """True when the word is part of a hyphenated compound that reads as English (co-op, pre-check-in)."""
+    if not (text[end:end + 1] == "-" or text[start - 1:start] == "-"):
+        return False
+    left = start
+    while left > 0 and (text[left - 1].isalpha() or text[left - 1] == "-"):
+        left -= 1
+    match = _COMPOUND.match(text, left)
+    if match is None:
+        return False
+    parts = match.group().lower().split("-")
+    return _known("".join(parts)) or all(_known(p) or p in _PREFIXES or is_english_word(p) for p in parts)
 
 
 def spelling_findings(text: str, allowed: set[str] = frozenset()) -> list[Finding]:
@@ -195,7 +225,7 @@ def shouting_findings(text: str, allowed: set[str] = frozenset()) -> list[Findin
             start, end = match.span()
             start += len(_LONE_LETTERS_START.match(match.group()).group())
             end -= len(_LONE_LETTERS_END.search(match.group()).group())
-            findings.append(Finding("shouting", "warning", f"'{text[start:end][:60]}' is in capitals, which "
+            findings.append(Finding("shouting", "error", f"'{text[start:end][:60]}' is in capitals, which "
                                     "reads as shouting: write it in normal case.", start, end))
     return findings
 

@@ -13,6 +13,7 @@ interview is still ahead then, timing is not checked (a ``timing_unchecked`` tip
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from followup_lib.clock import resolve_today
@@ -28,6 +29,11 @@ def _late(message: str) -> Finding:
     return Finding("late", "error", message)
 
 
+def _too_many() -> Finding:
+    return Finding("too_many_contacts", "error", "You have already followed up and tried once more: the move "
+                   "is now the employer's, so put this energy into other applications.")
+
+
 def _thank_you(send, win: Windows, params: Params) -> list[Finding]:
     if not win.thank_you_late(send):
         return []
@@ -39,24 +45,24 @@ def _thank_you(send, win: Windows, params: Params) -> list[Finding]:
 
 def _window(what: str, day: date, earliest: date, win: Windows, params: Params) -> list[Finding]:
     decision = spoken_date(win.decision_date)
+    # Against a stated date the window is a fact (an error); against the assumed one, a guess (a warning).
+    severity = "error" if win.timeline_stated else "warning"
     if not win.timeline_stated:
         decision += " (assumed, as no timeline was given)"
     if day < earliest:
-        return [_late(f"Sent on {spoken_date(day)}, this {what} is too early: the decision date is "
-                      f"{decision}, so wait until {spoken_date(earliest)} or it reads as over-eager.")]
+        return [Finding("late", severity, f"Sent on {spoken_date(day)}, this {what} is too early: the decision "
+                        f"date is {decision}, so wait until {spoken_date(earliest)} or it reads as over-eager.")]
     if day > win.follow_up_late_after:
-        return [_late(f"Sent on {spoken_date(day)}, this {what} comes more than {params.late_after} "
-                      f"business days after the decision date, {decision}, and may read as "
-                      "uninterested: send it now and keep it brief.")]
+        return [Finding("late", severity, f"Sent on {spoken_date(day)}, this {what} comes more than "
+                        f"{params.late_after} business days after the decision date, {decision}, and may read "
+                        "as uninterested: send it now and keep it brief.")]
     return []
 
 
 def _second_attempt(case, day: date, win: Windows, params: Params) -> list[Finding]:
     attempts = win.attempts
     if len(attempts) >= 2:
-        return [Finding("too_many_contacts", "error",
-                        "You have already followed up and tried once more: the move is now the "
-                        "employer's, so put this energy into other applications.")]
+        return [_too_many()]
     if not attempts:
         if day < win.follow_up_due:
             return [_late(f"A second attempt before the follow-up window opens "
@@ -71,12 +77,55 @@ def _second_attempt(case, day: date, win: Windows, params: Params) -> list[Findi
 
 
 def _call(case, day: date, win: Windows, params: Params) -> list[Finding]:
+    if len(win.attempts) >= 2:
+        return [_too_many()]
     findings = []
     if not win.timeline_stated and not standing_call_exception(case):  # then (a) cannot hold either
         findings.append(Finding("call_not_permitted", "warning",
                                 "Email is the better channel here: call only after a stated "
                                 "timeline has passed, when invited to, or where calls are customary."))
     return findings + _window("call", day, call_window_opens(case, win), win, params)
+
+
+#: Words that place the interview (or the last message) in time, said in the text itself.
+_SOON = r"yesterday|this (?:morning|afternoon)|earlier today|today|last night|an hour ago|a few hours ago"
+_LATER = r"last week|last month|(?:two|three|four|five|several|a few|a couple of) (?:weeks?|days) ago|\d+ days ago"
+_EVENT = (r"interview\w*|met|meet\w*|spoke|speak\w*|talk\w*|chat\w*|conversation|call|"
+          r"follow(?:ed)?[ -]up|wrote|emailed|sent|reached out")
+_SENTENCE = r"[^.!?\n]{0,80}?"
+_SOON_EVENT = re.compile(rf"(?i)\b(?:{_EVENT})\b{_SENTENCE}\b({_SOON})\b|\b({_SOON})\b{_SENTENCE}\b(?:{_EVENT})\b")
+_LATER_EVENT = re.compile(rf"(?i)\b(?:{_EVENT})\b{_SENTENCE}\b({_LATER})\b|\b({_LATER})\b{_SENTENCE}\b(?:{_EVENT})\b")
+
+
+def relative_time_findings(kind: str, text: str) -> list[Finding]:
+    """Without a case, the text's own words about time ("we met yesterday") feed the ``late`` rule.
+
+    A follow-up or second attempt that says the interview (or the last message) was
+    yesterday or today is too early; a thank-you that says it was last week is too late.
+
+    Examples
+    --------
+    >>> [f.message[:40] for f in relative_time_findings("follow_up", "Hi Sam, we spoke yesterday. Any news?")]
+    ['You write that it was yesterday: a follo']
+    >>> relative_time_findings("thank_you", "Thank you for meeting me yesterday.")
+    []
+    """
+    if kind in ("follow_up", "second_attempt"):
+        match = _SOON_EVENT.search(text)
+        if match:
+            when = match.group(1) or match.group(2)
+            what = "a follow-up" if kind == "follow_up" else "one more attempt"
+            wait = ("until the decision date has passed by a couple of business days" if kind == "follow_up"
+                    else "about a week after your follow-up")
+            return [Finding("late", "error", f"You write that it was {when.lower()}: {what} this soon reads as "
+                            f"over-eager. Wait {wait}.", *match.span())]
+    if kind == "thank_you":
+        match = _LATER_EVENT.search(text)
+        if match:
+            when = match.group(1) or match.group(2)
+            return [Finding("late", "error", f"You write that the interview was {when.lower()}: the thank-you "
+                            "is due within a day. Send it anyway, short and without a long apology.", *match.span())]
+    return []
 
 
 def timing_findings(kind: str, case, send: date | datetime | None, *, today: date | None = None,

@@ -43,6 +43,10 @@ _PUBLIC = {
     **dict.fromkeys(("Plan", "PlanStep", "make_plan"), _ETIQUETTE + "plan"),
     "work_calendar": _ETIQUETTE + "workdays",
     "call_permission": _ETIQUETTE + "calls",
+    **dict.fromkeys(("check_exit", "ExitCheck"), _ETIQUETTE + "exit_check"),
+    **dict.fromkeys(("send_verdict", "SendVerdict"), _ETIQUETTE + "send_verdict"),
+    **dict.fromkeys(("plot_plan_timeline", "describe_plan_timeline"), _ETIQUETTE + "plan_chart"),
+    **dict.fromkeys(("call_verdict", "CallVerdict"), _ETIQUETTE + "call_verdict"),
     # messages
     **dict.fromkeys(("draft", "Draft", "TONES", "review_draft", "Review", "Finding", "Severity",
                      "ReviewContext", "KINDS", "mailto_link", "MailtoLink"), "followup_lib.messages"),
@@ -54,14 +58,34 @@ _PUBLIC = {
     **dict.fromkeys(("plot_still_waiting", "plot_days_to_response", "plot_where_you_are"),
                     "followup_lib.outcomes.plots"),
     "plot_response_rates": "followup_lib.outcomes.rate_plot",
+    **dict.fromkeys(("chance_still_hearing", "SegmentChance"), "followup_lib.outcomes.chance"),
+    "Segment": "followup_lib.outcomes.segments",
+    **dict.fromkeys(("landmark_comparison", "LandmarkComparison"), "followup_lib.outcomes.landmark"),
+    "anonymise_upload": "followup_lib.outcomes.upload",
+    "read_silence": "followup_lib.outcomes.silence",
+    **dict.fromkeys(("plot_silence", "plot_segment_curve", "plot_landmark"), "followup_lib.outcomes.segment_plots"),
     "projector_style": "followup_lib.outcomes.plot_style",
     # the learner's folder, the day, the set-up check
     **dict.fromkeys(("LearnerFolder", "learner_folder"), "followup_lib.workspace"),
     **dict.fromkeys(("today", "set_today"), "followup_lib.clock"),
     "check_setup": "followup_lib.setup_check",
-    # widgets
-    **dict.fromkeys(("CaseModel",), "followup_lib.widgets.model"),
-    **dict.fromkeys(("PlannerWidget",), "followup_lib.widgets.planner"),
+    "projector": "followup_lib.projector_mode",
+    # widgets: one module each
+    "CaseModel": "followup_lib.widgets.model",
+    "PlannerWidget": "followup_lib.widgets.planner",
+    "InterviewExitChecklist": "followup_lib.widgets.exit_checklist",
+    "ThankYouComposer": "followup_lib.widgets.composer",
+    "DraftReviewer": "followup_lib.widgets.reviewer",
+    "TimelinePlanner": "followup_lib.widgets.timeline_planner",
+    "CallDecider": "followup_lib.widgets.call_decider",
+    "SilenceMeter": "followup_lib.widgets.silence_meter",
+    "OutcomeExplorer": "followup_lib.widgets.outcome_explorer",
+    "ScenarioPlayer": "followup_lib.widgets.scenario_player",
+    "KnowledgeCheck": "followup_lib.widgets.knowledge_check",
+    # instructors' scenarios and the knowledge-check questions (data files in the package)
+    **dict.fromkeys(("Scenario", "load_scenario", "preset_scenarios", "copy_preset", "scenario_day", "ScenarioDay"),
+                    "followup_lib.etiquette.scenarios"),
+    **dict.fromkeys(("QuestionSet", "load_questions"), "followup_lib.questions"),
 }
 
 __all__ = ["FollowupError", "InputError", "__version__", *_PUBLIC]

@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ REPO = Path(__file__).resolve().parents[1]
 # nbval and the pages the browser tests load all see the same day, whatever the date.
 TEST_TODAY = "2026-11-24"
 os.environ["FOLLOWUP_TODAY"] = TEST_TODAY
+# Saves made while testing (a notebook's Save, a copied scenario) go to a temporary learner
+# folder, never into the repository's notebooks/my-work.
+os.environ["FOLLOWUP_WORK_DIR"] = tempfile.mkdtemp(prefix="followup-test-work-")
 STARTUP_SECONDS = 60
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted(p for p in (REPO / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 MAX_CODE_LINES = 12
 DEFINITION = re.compile(r"^\s*(async\s+def|def|class)\s+\w", re.MULTILINE)
 
@@ -79,7 +79,9 @@ def test_runs_the_python3_kernel(path):
 
 
 def test_notebook_names_sort_in_reading_order():
-    bad = [p.name for p in NOTEBOOKS if not re.match(r"^\d\d-[a-z0-9-]+\.ipynb$", p.name)]
+    """Learners' notebooks are numbered in reading order; the instructor's live in instructor/."""
+    bad = [p.name for p in NOTEBOOKS if "instructor" not in p.parts
+           and not re.match(r"^\d\d-[a-z0-9-]+\.ipynb$", p.name)]
     assert bad == [], "name notebooks NN-words-with-dashes.ipynb"
 
 
@@ -142,3 +144,29 @@ def test_notebooks_import_only_the_public_face(path):
 def test_the_import_check_catches_a_module_import():
     assert _imported_modules("from followup_lib.etiquette.advisor import advise\nimport pandas as pd") == [
         "followup_lib.etiquette.advisor", "pandas"]
+
+
+def _load_nav():
+    spec = importlib.util.spec_from_file_location("notebook_nav", REPO / "tools" / "notebook_nav.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_notebook_is_in_the_reading_order():
+    nav = _load_nav()
+    found = {str(p.relative_to(REPO / "notebooks")) for p in NOTEBOOKS}
+    assert found <= set(nav.ORDER), "add the new notebook to ORDER in tools/notebook_nav.py"
+
+
+def test_navigation_links_are_in_step():
+    assert _load_nav().sync(check=True) == [], "run: python tools/notebook_nav.py"
+
+
+LEARNER_NOTEBOOKS = [p for p in NOTEBOOKS if "instructor" not in p.parts]
+
+
+@pytest.mark.parametrize("path", LEARNER_NOTEBOOKS, ids=lambda p: p.name)
+def test_ends_with_its_knowledge_check(path):
+    codes = [src for _, src in _code_cells(_read(path))]
+    assert codes and codes[-1].strip() == f'fc.KnowledgeCheck("{path.stem}")'

@@ -12,8 +12,16 @@ def test_plan_steps_and_dates():
     plan = make_plan(case())
     assert [(s.step, s.due) for s in plan.steps] == [
         ("thank_you", date(2026, 11, 17)), ("decision_expected", date(2026, 11, 20)),
-        ("follow_up", date(2026, 11, 24)), ("call_option", date(2026, 11, 25)),
+        ("follow_up", date(2026, 11, 24)),
         ("second_attempt", date(2026, 12, 2)), ("move_on", date(2026, 12, 9))]
+
+
+def test_a_call_is_planned_only_when_invited_or_customary():
+    """Email stays the channel: a date that passed (exception a) permits a call, but the plan
+    offers one only when the interviewer invited it or the field expects it."""
+    assert make_plan(case()).step("call_option") is None
+    invited = make_plan(case(invited_to_call=True)).step("call_option")
+    assert invited is not None and invited.due == date(2026, 11, 24)
 
 
 def test_plan_uses_what_was_sent():

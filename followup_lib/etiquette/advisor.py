@@ -232,7 +232,7 @@ class _Context:
         if case.responses_of(ResponseKind.DECISION):
             self.reasons.append(Reason(7, "the employer has given their decision; the case is closed."))
             return self.finish(Action.DONE, 7, None)
-        if not win.timeline_stated and not win.attempts:
+        if not win.timeline_stated and not win.attempts and win.epoch == EpochKind.INITIAL:
             self.warn("no_timeline", f"no timeline given: assuming a decision within "
                       f"{self.params.default_decision_business_days} business days ({win.decision_date}); "
                       "next time ask for a date before you leave.")
@@ -317,7 +317,7 @@ class _Context:
                           "ago; send the follow-up now and keep it gracious.")
             self.reasons.append(Reason(4, f"the decision date ({win.decision_date:%a %d %b}) passed "
                                           f"{business_days_since(self.case, win.decision_date, self.day)} ago: "
-                                          "send one email that thanks them and adds value."))
+                                          "follow up once, thanking them and adding something of value."))
             return self.finish(Action.SEND_FOLLOW_UP, 4, self.now_due())
         if n == 1:
             due, first = win.second_attempt_due, self.case.local_date(win.attempts[0].at)

@@ -137,6 +137,9 @@ def _check_keys(data, allowed: set[str], where: str) -> None:
     if not isinstance(data, dict):
         raise InputError(where, "must be a JSON object {...}")
     for key in data:
+        if not isinstance(key, str):
+            raise InputError(f"{where}.{key!r}"[:60] if where else repr(key)[:40], "is not a field name",
+                             "field names are text, such as 'decision_by'")
         if key not in allowed:
             shown = key if len(key) <= 40 else key[:37] + "..."
             raise InputError(f"{where}.{shown}" if where else shown, "is not a field of the case",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from followup_lib.etiquette.calls import call_permission, call_window_opens
+from followup_lib.etiquette.calls import call_permission, call_window_opens, standing_call_exception
 from followup_lib.etiquette.case import Case
 from followup_lib.etiquette.kinds import Channel, ResponseKind
 from followup_lib.etiquette.params import DEFAULTS, Params
@@ -127,7 +127,7 @@ def make_plan(case: Case, *, today: date | None = None, params: Params = DEFAULT
     >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"})
     >>> [(s.step, s.due.isoformat()) for s in make_plan(case).steps]  # doctest: +NORMALIZE_WHITESPACE
     [('thank_you', '2026-11-17'), ('decision_expected', '2026-11-20'), ('follow_up', '2026-11-24'),
-     ('call_option', '2026-11-25'), ('second_attempt', '2026-12-02'), ('move_on', '2026-12-09')]
+     ('second_attempt', '2026-12-02'), ('move_on', '2026-12-09')]
     """
     if today is not None:
         check_date_range(today, "today")
@@ -188,18 +188,21 @@ def _attempt_steps(case: Case, win: Windows, floor: "_Floor") -> list[PlanStep]:
     early = f" It went out early: the follow-up date was {win.follow_up_due:%a %d %b}." \
         if days and days[0] < win.follow_up_due else ""
     moved = "" if days else floor.note(win.follow_up_due)
-    steps = [PlanStep("follow_up", days[0] if days else floor(win.follow_up_due), Channel.EMAIL,
+    steps = [PlanStep("follow_up", days[0] if days else floor(win.follow_up_due),
+                      win.attempts[0].channel if days else Channel.EMAIL,
                       f"One follow-up email that thanks them and adds value; ideally by "
                       f"{win.follow_up_ideal_end:%a %d %b}, late after {win.follow_up_late_after:%a %d %b}"
                       f"{moved}.{early}", 4, done=bool(days))]
     call_day = call_window_opens(case, win)
     permitted, why = call_permission(case, max(call_day, win.follow_up_due), win)
-    if permitted and not days:
+    # Email stays the channel: the plan offers a call only when one was invited or is customary.
+    if permitted and not days and standing_call_exception(case):
         steps.append(PlanStep("call_option", floor(max(call_day, win.follow_up_due)), Channel.PHONE,
                               "A short call is acceptable instead: " + " ".join(why)
                               + " Under two minutes, no pressure.", 5))
     moved = "" if len(days) > 1 else floor.note(win.second_attempt_due)
-    steps.append(PlanStep("second_attempt", days[1] if len(days) > 1 else floor(win.second_attempt_due), Channel.EMAIL,
+    steps.append(PlanStep("second_attempt", days[1] if len(days) > 1 else floor(win.second_attempt_due),
+                          win.attempts[1].channel if len(days) > 1 else Channel.EMAIL,
                           f"If still no word: one more email, to the hiring manager or an HR contact{moved}.", 6,
                           done=len(days) > 1))
     steps.append(PlanStep("move_on", floor(win.move_on_due), None,

@@ -34,9 +34,20 @@ def when_phrase(advice) -> str:
 
 
 def call_phrase(advice) -> str:
-    """Whether a call is acceptable, and under which exceptions."""
-    if advice.call_permitted:
+    """Whether a call is acceptable, and under which exceptions.
+
+    A call is an attempt, so while the advice is to wait (or nothing more is to be sent) an
+    exception that holds permits a call only once the next step falls due.
+    """
+    if advice.stage == 7 or advice.action in ("done", "move_on"):
+        return ""  # the move is the employer's: no call to talk about
+    if advice.call_permitted and advice.action in ("send_follow_up", "second_attempt"):
         return "a call is acceptable: " + " ".join(advice.call_reasons)
+    if advice.call_permitted and advice.action in ("wait", "follow_new_timeline") and advice.next_date:
+        return (f"no call yet; one is acceptable once the next step falls due ({advice.next_date:%a %d %b}): "
+                + " ".join(advice.call_reasons))
+    if advice.call_permitted:
+        return "no call is needed now."
     return "no call: none of the three exceptions holds, so email it is."
 
 
@@ -58,7 +69,7 @@ def advice_text(advice) -> str:
         advice.headline,
         f"  action   {advice.action}  - {stage(advice.stage).label()}",
         f"  when     {when}",
-        *_wrap(f"channel  {advice.channel}; {call}", "  ", "           "),
+        *_wrap(f"channel  {advice.channel}" + (f"; {call}" if call else ""), "  ", "           "),
         "", "Why:", *(line for r in advice.reasons for line in _wrap(str(r), "  - ", "    ")),
     ]
     if advice.warnings:

@@ -19,6 +19,10 @@ ACTION_COLOURS = {  # Okabe-Ito: colour-blind-safe
 }
 
 
+#: Actions that send something (the card then says by which channel).
+SENDING_ACTIONS = ("send_thank_you", "thank_you_late", "send_follow_up", "second_attempt", "reply_to_employer")
+
+
 def advice_html(advice) -> str:
     """The advice as an HTML card: headline, when, channel, reasons and warnings.
 
@@ -33,13 +37,16 @@ def advice_html(advice) -> str:
     """
     colour = ACTION_COLOURS[advice.action]
     when, call = when_phrase(advice), call_phrase(advice)
+    sends = advice.action in SENDING_ACTIONS
+    how = f" &middot; by: <b>{escape(advice.channel)}</b>" if sends else ""
+    label = "when" if sends else "next step due" if advice.next_date else "when"
     parts = [
         f'<div class="fc-advice" style="border-left:6px solid {colour};padding:0.4em 0.8em">',
         f'<div class="fc-headline" style="font-size:1.3em;font-weight:bold">{escape(advice.headline)}</div>',
-        f"<div>{escape(stage(advice.stage).label())} &middot; when: <b>{escape(when)}</b>"
-        f" &middot; channel: <b>{escape(advice.channel)}</b></div>",
-        f"<div>{escape(call[0].upper() + call[1:])}</div>",
-        "<ul>" + "".join(f"<li>{escape(str(r))}</li>" for r in advice.reasons) + "</ul>",
+        f"<div>{escape(stage(advice.stage).label())} &middot; {label}: <b>{escape(when)}</b>{how}</div>",
+        f"<div>{escape(call[0].upper() + call[1:])}</div>" if call else "",
+        "<ul>" + "".join(f"<li>{escape(str(r))}</li>" for r in advice.reasons if r.stage != 5 or not call)
+        + "</ul>",
     ]
     if advice.warnings:
         parts.append('<ul class="fc-warnings" style="color:#B34700">'
@@ -55,7 +62,9 @@ def plan_html(plan) -> str:
     for s in plan.steps:
         style = ' style="color:#595959;text-decoration:line-through"' if s.done or s.missed else ""
         mark = " (done)" if s.done else " (missed)" if s.missed else ""
-        rows.append(f"<tr{style}><td>{s.due:%a %d %b %Y}</td><td>{escape(s.step.replace('_', ' '))}{mark}</td>"
-                    f"<td>{escape(s.channel or '-')}</td><td>{escape(s.description)}</td></tr>")
-    return ('<table class="fc-plan"><thead><tr><th>due</th><th>step</th><th>via</th><th>what to do</th>'
-            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        cells = (f"{s.due:%a %d %b %Y}", escape(s.step.replace("_", " ")) + mark, escape(s.channel or "-"),
+                 escape(s.description))
+        rows.append(f"<tr{style}>" + "".join(f'<td style="text-align:left">{c}</td>' for c in cells) + "</tr>")
+    head = "".join(f'<th style="text-align:left">{name}</th>' for name in ("due", "step", "via", "what to do"))
+    return (f'<table class="fc-plan" style="text-align:left"><thead><tr>{head}</tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>")

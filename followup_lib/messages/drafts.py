@@ -225,9 +225,11 @@ def _clean_phone(phone) -> str | None:
 
 
 def _sentence(note: str | None) -> str | None:
-    if note and note[-1] not in ".!?:":
-        note += "."
-    return note
+    """A note as a sentence of its own: a capital first letter and a final stop."""
+    if not note:
+        return note
+    note = note[0].upper() + note[1:]
+    return note if note[-1] in ".!?:" else note + "."
 
 
 @lru_cache(maxsize=1)

@@ -92,7 +92,7 @@ PATTERNS = {
         r"\bthrill\b", r"\bpassionate\b", r"\bmotivate\b", r"\benergi[sz]e\b",
         r"\binspire\b", r"\bappeal to i\b", r"\bcannot wait\b",
         rf"\b(?:would|will) {_ADVERB}(?:love|welcome|relish|be (?:glad|happy|delight(?:ed)?|thrill|keen|eager|proud)) to {_JOIN}",
-        rf"\blove the (?:chance|opportunity) to\b",
+        r"\blove the (?:chance|opportunity) to\b",
         rf"\b(?:look forward|hope|want|aim|would {_ADVERB}like|eager|keen) to {_JOIN}",
         r"\b(?:my )?(?:first|top|clear) choice\b", r"\bwant (?:this|the) (?:job|role|position|opportunity)\b",
         rf"\b(?:chance|opportunity) to {_JOIN}\b", r"\b(?:good|great|strong|excellent|natural|perfect|ideal) (?:fit|match)\b",

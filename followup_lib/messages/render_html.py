@@ -13,8 +13,12 @@ from html import escape
 SEVERITY_LOOK = {
     "error": ("&#10006;", "Error", "#B34700"),
     "warning": ("&#9888;", "Warning", "#7A5A00"),
-    "tip": ("&#128161;", "Tip", "#005A8C"),
+    "tip": ("&#9998;", "Tip", "#005A8C"),  # a pencil: a glyph the common fonts have
 }
+
+
+#: A message shown as typed: wrapped at spaces, never in the middle of a word.
+_PRE = "white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;font-family:inherit"
 
 
 def draft_html(draft) -> str:
@@ -30,7 +34,7 @@ def draft_html(draft) -> str:
     if draft.speaking_seconds is not None:
         length += f", about {draft.speaking_seconds:.0f} seconds aloud"
     return (f'<div class="fc-draft"><div><b>{escape(draft.kind.replace("_", " "))}</b> &middot; {length}</div>'
-            f'<pre style="white-space:pre-wrap;font-family:inherit">{escape(draft.text)}</pre></div>')
+            f'<pre style="{_PRE}">{escape(draft.text)}</pre></div>')
 
 
 def marked_text_html(text: str, findings) -> str:
@@ -59,6 +63,17 @@ def marked_text_html(text: str, findings) -> str:
     return "".join(out)
 
 
+#: What each rule is called in front of a learner (the rule id stays in ``data-rule``).
+RULE_TITLES = {
+    "placeholder": "Template text left in", "pressure": "Pressure", "shouting": "Capitals", "html": "Pasted HTML",
+    "late": "Timing", "too_many_contacts": "Too many messages", "missing_identity": "Who is calling",
+    "missing_thanks": "No thanks", "missing_interest": "No interest shown", "missing_specific_topic": "Nothing specific",
+    "missing_next_steps": "No look ahead", "too_long": "Too long", "too_long_to_say": "Too long to say",
+    "call_not_permitted": "Call or email", "exclamations": "Exclamation marks", "spelling": "Spelling",
+    "not_english": "Language", "grammar": "Grammar", "missing_subject": "Subject line", "timing_unchecked": "Timing",
+}
+
+
 def findings_html(findings) -> str:
     """The findings as a numbered list: icon, severity word, rule id and the fix."""
     if not findings:
@@ -67,13 +82,14 @@ def findings_html(findings) -> str:
     for finding in findings:
         icon, word, colour = SEVERITY_LOOK[str(finding.severity)]
         items.append(f'<li data-rule="{escape(finding.rule)}"><span style="color:{colour};font-weight:bold">'
-                     f"{icon} {word}</span> <code>{escape(finding.rule)}</code>: {escape(finding.message)}</li>")
+                     f"{icon} {word}</span> <b>{escape(RULE_TITLES.get(finding.rule, finding.rule))}</b>: "
+                     f"{escape(finding.message)}</li>")
     return '<ol class="fc-findings">' + "".join(items) + "</ol>"
 
 
 def review_html(review) -> str:
     """A review as a card: the verdict, the text with its passages marked, and the findings."""
     marked = marked_text_html(review.text, review.findings) if review.text else ""
-    body = f'<pre style="white-space:pre-wrap;font-family:inherit">{marked}</pre>' if marked else ""
+    body = f'<pre style="{_PRE}">{marked}</pre>' if marked else ""
     return (f'<div class="fc-review"><div><b>{escape(review.summary())}</b></div>{body}'
             f"{findings_html(review.findings)}</div>")

@@ -256,7 +256,7 @@ def review_draft(text: str, kind: str, context=None, *, today: date | None = Non
     prose = _blank(checked, [(f.start, f.end) for f in placeholders] + markup)  # not content
     findings += (placeholders
                  + rules.html_findings(checked, markup)
-                 + rules.length_findings(kind, words, params=params)
+                 + (rules.length_findings(kind, words, params=params) if len(text) <= MAX_REVIEW_CHARS else [])
                  + rules.exclamation_findings(checked)
                  + rules.subject_findings(checked, kind, ctx.position)
                  + _word_findings(prose, kind, ctx, words, frozenset(rules.slot_elements(checked, spans)))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from followup_lib.etiquette.kinds import TextEnum
 from followup_lib.etiquette.params import DEFAULTS, Params
-from followup_lib.messages.kinds import EMAIL_KINDS, body_start, speaking_seconds, word_key
+from followup_lib.messages.kinds import EMAIL_KINDS, body_start, speaking_seconds
 from followup_lib.messages.markup import find_html, is_html_tag
 
 class Severity(TextEnum):

@@ -38,9 +38,10 @@ def _thank_you(send, win: Windows, params: Params) -> list[Finding]:
     if not win.thank_you_late(send):
         return []
     due = win.thank_you_due
-    return [_late(f"The thank-you window closed on {spoken_date(due.date())} at {due:%H:%M}, "
-                  f"{params.thank_you_hours} hours "
-                  "after the interview: send it today anyway, without a long apology.")]
+    # late, but still worth sending (the advisor says so too): a warning, not an error
+    return [Finding("late", "warning", f"The thank-you window closed on {spoken_date(due.date())} at "
+                    f"{due:%H:%M}, {params.thank_you_hours} hours after the interview: send it today anyway, "
+                    "without a long apology.")]
 
 
 def _window(what: str, day: date, earliest: date, win: Windows, params: Params) -> list[Finding]:
@@ -52,8 +53,8 @@ def _window(what: str, day: date, earliest: date, win: Windows, params: Params) 
     if day < earliest:
         return [Finding("late", severity, f"Sent on {spoken_date(day)}, this {what} is too early: the decision "
                         f"date is {decision}, so wait until {spoken_date(earliest)} or it reads as over-eager.")]
-    if day > win.follow_up_late_after:
-        return [Finding("late", severity, f"Sent on {spoken_date(day)}, this {what} comes more than "
+    if day > win.follow_up_late_after:  # late, but better sent than not (the advisor says so): a warning
+        return [Finding("late", "warning", f"Sent on {spoken_date(day)}, this {what} comes more than "
                         f"{params.late_after} business days after the decision date, {decision}, and may read "
                         "as uninterested: send it now and keep it brief.")]
     return []

@@ -12,16 +12,24 @@ from followup_lib.widgets.html import error_html
 from followup_lib.widgets.model import CaseModel
 
 #: Text size on a projector (the widgets' own CSS scales with it).
-PROJECTOR_CSS = ("<style>.fc-projector, .fc-projector .widget-label, .fc-projector input, "
-                 ".fc-projector select, .fc-projector button, .fc-projector table {font-size: 150% !important}"
-                 ".fc-projector .widget-inline-hbox {min-height: 2.2em}</style>")
+PROJECTOR_CSS = (
+    "<style>"
+    ".fc-projector {font-size: 150%;}"
+    # every control inside takes the one enlarged size (a widget inside another is not enlarged twice)
+    ".fc-projector * {font-size: inherit !important; line-height: 1.4;}"
+    ".fc-projector .widget-inline-hbox, .fc-projector input, .fc-projector select, .fc-projector button"
+    " {height: auto !important; min-height: 2em;}"
+    ".fc-projector .widget-label {width: auto !important; min-width: 9em;}"
+    "</style>")
 
 
 class CoachView(w.VBox):
     """Base of every Follow-up Coach widget.
 
+    ``projector`` (default: the :func:`followup_lib.projector` setting) enlarges the text.
+
     Subclasses build their children, then call :meth:`redraw` whenever their inputs or the
-    model change; a redraw wraps its work in :meth:`guarded` so an input error is shown in
+    model change; :meth:`redraw` catches a :class:`~followup_lib.errors.FollowupError` so an input error is shown in
     the widget (``value`` becomes None) and never escapes as a traceback.
 
     ``value`` is read-only: the latest result the view shows.
@@ -29,7 +37,10 @@ class CoachView(w.VBox):
 
     value = traitlets.Any(None, read_only=True)
 
-    def __init__(self, children=(), *, model: CaseModel | None = None, projector: bool = False, **kwargs):
+    def __init__(self, children=(), *, model: CaseModel | None = None, projector: bool | None = None, **kwargs):
+        from followup_lib.projector_mode import projector_on
+
+        projector = projector_on() if projector is None else projector
         self.model = model if model is not None else CaseModel()
         self._error = w.HTML()
         self._quiet = False
@@ -62,6 +73,29 @@ class CoachView(w.VBox):
 
     def draw(self):  # pragma: no cover - every view defines it
         raise NotImplementedError
+
+    def save_step(self, write, *, status, replace_button, saved):
+        """Run ``write()`` (a save into the learner's folder) the way every widget saves.
+
+        An existing file is not replaced: its :class:`~followup_lib.workspace.FileExists`
+        is shown in ``status`` and ``replace_button`` appears, whose click saves again with
+        ``replace=True``. Another input error is shown in ``status``; on success ``saved(path)``
+        gives the status line. Returns the path written, or None.
+        """
+        from followup_lib.workspace import FileExists
+
+        replace_button.layout.display = "none"
+        try:
+            path = write()
+        except FileExists as err:
+            status.value = error_html(err)
+            replace_button.layout.display = None
+            return None
+        except FollowupError as err:
+            status.value = error_html(err)
+            return None
+        status.value = saved(path)
+        return path
 
     def show_error(self, err: Exception) -> None:
         """Show an input error in one line, and clear ``value``."""

@@ -78,13 +78,34 @@ class CaseModel(traitlets.HasTraits):
         if self.error:
             raise CaseError(self.error)
         if self.case is None:
-            raise CaseError("No case yet: fill in your interview in the planner.")
+            raise CaseError("No case yet: enter your interview in the planner (notebook 00 or 03) and press Save "
+                            "under the name my-case; this notebook then loads it when you run it again.")
         return self.case
 
     def accept(self, case: Case) -> None:
         """Take a valid case and clear the error."""
         self.error = ""
         self.case = case
+
+    @classmethod
+    def for_learner(cls, name: str = "my-case", *, folder=None, today: date | None = None,
+                    params: Params | None = None) -> "CaseModel":
+        """A model holding the learner's saved case ``name`` from their folder, if they saved one.
+
+        "Now you try" cells start from it: a learner who saved a case in the planner sees it
+        again in every notebook; one who has not gets an empty model (the widgets say so),
+        and a saved file that cannot be read leaves its one-line error in ``error``.
+        """
+        from followup_lib.workspace import learner_folder
+
+        folder = folder or learner_folder()
+        model = cls(today=today, params=params)
+        try:
+            if folder.exists(name):
+                model.accept(Case.from_json(folder.read(name), source=f"saved case {name!r}"))
+        except FollowupError as err:
+            model.report(err)
+        return model
 
     def advice(self):
         """The advice for the model's case on its day (None while there is no case)."""

@@ -14,7 +14,7 @@ from followup_lib.widgets.base import CoachView
 from followup_lib.widgets.html import advice_html, download_link_html, error_html, plan_html
 from followup_lib.widgets.model import CaseModel
 from followup_lib.widgets.planner_form import EMPLOYER_REPLIES, case_from_form, form_from_case
-from followup_lib.workspace import FileExists, LearnerFolder, learner_folder
+from followup_lib.workspace import LearnerFolder, learner_folder
 
 LABEL_WIDTH = "9em"  # wide enough for every label, so none is cut off
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
@@ -58,14 +58,14 @@ class PlannerWidget(CoachView):
     folder : LearnerFolder, optional
         Where **Save** and **Load** keep the case (default: the learner's ``my-work/``).
     projector : bool, optional
-        Large text for a projector.
+        Large text for a projector (default: the setting of :func:`followup_lib.projector`).
 
     ``value`` (read-only) is the latest :class:`~followup_lib.etiquette.advisor.Advice`,
     or None while the form has an error (shown inside the widget, and in ``model.error``).
     """
 
     def __init__(self, model: CaseModel | None = None, *, today: date | None = None, params: Params | None = None,
-                 case: Case | None = None, folder: LearnerFolder | None = None, projector: bool = False, **kwargs):
+                 case: Case | None = None, folder: LearnerFolder | None = None, projector: bool | None = None, **kwargs):
         model = model if model is not None else CaseModel(today=today, params=params)
         self._folder = folder or learner_folder()
         self._inputs, self._base = _inputs(model.today), case if case is not None else model.case
@@ -180,18 +180,12 @@ class PlannerWidget(CoachView):
         if self.model.case is None:
             self._status.value = error_html(InputError("case", "has an error", "fix the form first"))
             return None
-        try:
-            path = self._folder.save(self._name.value, self.model.case.to_json() + "\n", replace=replace)
-        except FileExists as err:
-            self._status.value = error_html(err)
-            self._replace.layout.display = None
-            return None
-        except FollowupError as err:
-            self._status.value = error_html(err)
-            return None
-        self._status.value = (f"Saved as <code>{escape(path.name)}</code> in your folder "
-                              f"<code>{escape(self._folder.root.name)}/</code>. <b>Load</b> brings it back next time.")
-        return path
+        case = self.model.case
+        return self.save_step(
+            lambda: self._folder.save(self._name.value, case.to_json() + "\n", replace=replace),
+            status=self._status, replace_button=self._replace,
+            saved=lambda path: (f"Saved as <code>{escape(path.name)}</code> in your folder "
+                                f"<code>{escape(self._folder.root.name)}/</code>. <b>Load</b> brings it back next time."))
 
     def load(self) -> Case | None:
         """Load the case saved under the name in **Save as**; an error is shown under the buttons."""

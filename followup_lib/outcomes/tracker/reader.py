@@ -20,7 +20,7 @@ import io
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pandas as pd
 
@@ -174,13 +174,73 @@ def read_tracker_source(path: str | Path, sheet: str | None = None) -> TrackerSo
                          "leave out sheet= for a CSV file")
     else:
         source = TrackerSource(_read_csv_text(path))
+    return _numbered_rows(source, path.name)
+
+
+def read_tracker_bytes(data: bytes, name: str, sheet: str | None = None) -> TrackerSource:
+    """Read a tracker held in memory (an upload), exactly as :func:`read_tracker_source` reads a file.
+
+    Nothing is written to disk: a CSV is decoded in memory, a workbook is opened from
+    an in-memory buffer. The file name is used only for its ending (``.xlsx``/``.xlsm``
+    is a workbook, anything else is read as CSV) and to name the upload in messages.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content (``bytes``, ``bytearray`` or ``memoryview``).
+    name : str
+        The file's name as the user's computer gave it, e.g. ``"cohort-2025.csv"``.
+    sheet : str, optional
+        For a workbook, the sheet to read; the first sheet when absent.
+
+    Returns
+    -------
+    TrackerSource
+
+    Raises
+    ------
+    InputError
+        As :func:`read_tracker_source`: empty, binary, malformed, not a workbook, no rows.
+
+    Examples
+    --------
+    >>> source = read_tracker_bytes(b"Company,Date sent\\nCaf\\xe9,11/14/2021\\n", "t.csv")
+    >>> source.table
+        Company   Date sent
+    row
+    2      Café  11/14/2021
+    >>> read_tracker_bytes(b"", "t.csv")
+    Traceback (most recent call last):
+    ...
+    followup_lib.errors.InputError: t.csv: is empty; export the tracker again with a header row
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise InputError("data", f"must be the file's bytes, not a {type(data).__name__}",
+                         "pass the uploaded file's content")
+    data = bytes(data)
+    name = PurePath(str(name)).name or "the upload"
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".xls":
+        raise InputError(name, "is in the old Excel format", "save it as .xlsx or CSV")
+    if suffix in (".xlsx", ".xlsm"):
+        source = _read_workbook_from(io.BytesIO(data), name, sheet)
+    elif sheet is not None:
+        raise InputError("sheet", f"{name!r} is not a workbook, so it has no sheets",
+                         "leave out sheet= for a CSV file")
+    else:
+        source = TrackerSource(_csv_cells(data, name))
+    return _numbered_rows(source, name)
+
+
+def _numbered_rows(source: TrackerSource, name: str) -> TrackerSource:
+    """Headers told apart, rows numbered as a spreadsheet shows them, blank rows left out."""
     table = source.table
     table.columns = distinct_headers(table.columns)
     table.index = pd.RangeIndex(2, len(table) + 2, name="row")
     table = table[_rows_with_text(table)]
     if table.empty:
         where = "" if source.sheet is None else f"sheet {source.sheet!r} "
-        raise _with_hint(InputError(path.name, f"{where}has a header row but no applications",
+        raise _with_hint(InputError(name, f"{where}has a header row but no applications",
                                     "export the tracker again with its rows"),
                          source.sheet_hint())
     return TrackerSource(table, source.sheet, source.other_sheets)
@@ -204,12 +264,17 @@ def _read_csv_text(path: Path) -> pd.DataFrame:
     except OSError as exc:
         raise InputError(path.name, f"cannot be read ({exc.strerror or exc})",
                          "check that the file is yours to read") from None
+    return _csv_cells(data, path.name)
+
+
+def _csv_cells(data: bytes, name: str) -> pd.DataFrame:
+    """A CSV file's bytes as text cells: decoded once, separator detected, binary refused."""
     if not data.strip():
-        raise InputError(path.name, "is empty", "export the tracker again with a header row")
-    not_text = InputError(path.name, "is not a text (CSV) file",
+        raise InputError(name, "is empty", "export the tracker again with a header row")
+    not_text = InputError(name, "is not a text (CSV) file",
                           "export the tracker as CSV (UTF-8) or as an .xlsx workbook")
     try:
-        text = decode_user_bytes(data, path.name)
+        text = decode_user_bytes(data, name)
     except InputError:
         raise not_text from None
     if data.translate(None, _TEXT_BYTES):  # control bytes: textio looks for NUL only
@@ -220,7 +285,7 @@ def _read_csv_text(path: Path) -> pd.DataFrame:
         cells = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, na_filter=False,
                             skip_blank_lines=False, header=None)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(path.name, f"is not well-formed CSV ({_first_line(exc)})",
+        raise InputError(name, f"is not well-formed CSV ({_first_line(exc)})",
                          "check the quoting and the number of cells on that line") from None
     return pd.DataFrame(cells.iloc[1:].to_numpy(), columns=_named(cells.iloc[0])).astype(str)
 
@@ -238,19 +303,24 @@ def _first_line(exc: Exception) -> str:
 
 def _read_workbook(path: Path, sheet: str | None) -> TrackerSource:
     """A workbook sheet's cells as text, padded to the header's width."""
+    return _read_workbook_from(path, path.name, sheet)
+
+
+def _read_workbook_from(source, name: str, sheet: str | None) -> TrackerSource:
+    """A workbook sheet's cells as text, from a path or an in-memory buffer."""
     import zipfile
 
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError(path.name, f"cannot be opened as an Excel workbook ({exc})",
+        raise InputError(name, f"cannot be opened as an Excel workbook ({exc})",
                          "save it again from Excel as .xlsx, or export it as CSV") from None
     try:
         names = tuple(book.sheetnames)
         if sheet is not None and sheet not in names:
-            raise InputError("sheet", f"{path.name!r} has no sheet named {shown(sheet)}",
+            raise InputError("sheet", f"{name!r} has no sheet named {shown(sheet)}",
                              f"choose one of: {', '.join(map(repr, names))}")
         rows = book[sheet or names[0]].iter_rows(values_only=True)
         cells = [[_cell_text(v) for v in row] for row in rows]
@@ -259,7 +329,7 @@ def _read_workbook(path: Path, sheet: str | None) -> TrackerSource:
     read = TrackerSource(pd.DataFrame(), sheet or names[0],
                          () if sheet is not None else names[1:])
     if not cells or not any(cells[0]):
-        raise _with_hint(InputError(path.name, f"sheet {read.sheet!r} is empty",
+        raise _with_hint(InputError(name, f"sheet {read.sheet!r} is empty",
                                     "put the header in row 1"), read.sheet_hint())
     header = _named(cells[0])
     width = len(header)

@@ -258,3 +258,13 @@ def test_saved_file_is_the_sheet_json(folder, check):
     path = check.save()
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["set"] == SET and data["answers"] == {"christmas-in-britain": {"answer": "2026-12-30", "tries": 1}}
+
+
+def test_the_right_answer_is_not_always_shown_first():
+    """Authors write the right answer first; the widget shows options in another, fixed order."""
+    from followup_lib.questions import load_questions, question_set_ids
+    from followup_lib.widgets.knowledge_check import display_order
+
+    positions = [display_order(q).index(next(i for i, o in enumerate(q.options) if o.correct))
+                 for sid in question_set_ids() for q in load_questions(sid) if q.type == "multiple_choice"]
+    assert len(positions) >= 10 and len(set(positions)) >= 3 and positions.count(0) < len(positions) / 2

@@ -32,6 +32,26 @@ _WIDE = {"description_width": "initial"}
 _TICK_LABELS = {"many_choice": "Your answer (tick all that apply):", "whats_wrong": "The faults you see (tick each one):"}
 
 
+
+def display_order(question) -> list[int]:
+    """The order the options are shown in: fixed for a question (so a learner who reloads sees the
+    same screen) but not the file's, since authors tend to write the right answer first. The
+    answers keep the file's numbering, so saved answers and grading are unaffected.
+
+    Examples
+    --------
+    >>> from followup_lib.questions import load_questions
+    >>> q = next(q for q in load_questions("00-start-here") if q.type == "multiple_choice")
+    >>> sorted(display_order(q)) == list(range(len(q.options))), display_order(q) == display_order(q)
+    (True, True)
+    """
+    import random
+    import zlib
+
+    order = list(range(len(question.options)))
+    random.Random(zlib.crc32(question.id.encode("utf-8"))).shuffle(order)
+    return order
+
 class _Card:
     """One question: its text, the answer controls, Check and Retry, and the feedback."""
 
@@ -39,7 +59,8 @@ class _Card:
         self.question = question
         self.inputs = self._inputs(question)
         label = _TICK_LABELS.get(question.type)
-        answer_box = w.VBox([w.Label(label), *self.inputs]) if label else self.inputs[0]
+        shown = [self.inputs[i] for i in display_order(question)] if question.chooses_many else self.inputs
+        answer_box = w.VBox([w.Label(label), *shown]) if label else self.inputs[0]
         self.check = w.Button(description="Check", icon="check", tooltip=f"Check your answer to question {number}")
         self.retry = w.Button(description="Retry", icon="redo", tooltip=f"Answer question {number} again",
                               layout=w.Layout(display="none"))
@@ -56,8 +77,8 @@ class _Card:
         if question.chooses_many:
             return [w.Checkbox(value=False, description=o.text, indent=False, layout=w.Layout(width="auto"))
                     for o in question.options]
-        options = CALL_OPTIONS if question.type == "call_or_not" else [(o.text, i) for i, o in
-                                                                      enumerate(question.options)]
+        options = CALL_OPTIONS if question.type == "call_or_not" else [
+            (question.options[i].text, i) for i in display_order(question)]
         return [w.RadioButtons(options=list(options), value=None, description="Your answer", style=_WIDE,
                                layout=w.Layout(width="auto"))]
 

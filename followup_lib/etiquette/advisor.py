@@ -234,7 +234,7 @@ class _Context:
             return self.finish(Action.DONE, 7, None)
         if not win.timeline_stated and not win.attempts and win.epoch == EpochKind.INITIAL:
             self.warn("no_timeline", f"no timeline given: assuming a decision within "
-                      f"{self.params.default_decision_business_days} business days ({win.decision_date}); "
+                      f"{self.params.default_decision_business_days} business days ({win.decision_date:%a %d %b}); "
                       "next time ask for a date before you leave.")
         thank_you = self.thank_you_step()
         if thank_you is not None:
@@ -279,19 +279,19 @@ class _Context:
             if sent != self.day:
                 continue
             if sent < win.follow_up_due:
-                self.warn("too_early", f"too early: this went out on {sent}, before the follow-up date "
-                          f"({win.follow_up_due}); early contact can read as over-eager.")
+                self.warn("too_early", f"too early: this went out on {sent:%a %d %b}, before the follow-up date "
+                          f"({win.follow_up_due:%a %d %b}); early contact can read as over-eager.")
             if i == 0 and sent > win.follow_up_late_after:
-                self.warn("too_late", f"too late: the follow-up went out on {sent}, more than "
+                self.warn("too_late", f"too late: the follow-up went out on {sent:%a %d %b}, more than "
                           f"{self.params.late_after} business days after the decision date.")
             if i > 0 and self.cal.business_days_between(days[i - 1], sent) < gap:
-                self.warn("too_many_contacts", f"too many contacts: {sent} came less than {gap} business days "
-                          f"after {days[i - 1]}.")
+                self.warn("too_many_contacts", f"too many contacts: {sent:%a %d %b} came less than {gap} business days "
+                          f"after {days[i - 1]:%a %d %b}.")
             if i >= 2:
                 self.warn("too_many_contacts", f"too many contacts: {i + 1} follow-ups; after one follow-up and "
                           "one more attempt the next move is the employer's.")
             if contact.channel == Channel.PHONE and not call_permission(case, sent, win)[0]:
-                self.warn("call_not_permitted", f"the call on {sent} had no exception that permits calling.")
+                self.warn("call_not_permitted", f"the call on {sent:%a %d %b} had no exception that permits calling.")
 
     def waiting_text(self) -> str:
         """Why to wait, worded for before or just after the decision date."""

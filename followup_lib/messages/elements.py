@@ -188,8 +188,10 @@ def text_words(text: str) -> set[str]:
     return words | {lemma(w) for w in words if " " not in lemma(w)}
 
 
-def present_elements(text: str, kind: str, topics=()) -> dict[str, bool]:
+def present_elements(text: str, kind: str, topics=(), *, lemmas: str | None = None) -> dict[str, bool]:
     """Which elements the text holds: ``thanks``, ``interest``, ``topic``, ``next_steps``, ``value``.
+
+    ``lemmas`` is the text's :func:`lemma_text` when the caller already has it.
 
     Examples
     --------
@@ -197,7 +199,7 @@ def present_elements(text: str, kind: str, topics=()) -> dict[str, bool]:
     >>> found["interest"], found["thanks"], found["next_steps"]
     (True, True, False)
     """
-    lemmas = lemma_text(text)
+    lemmas = lemma_text(text) if lemmas is None else lemmas
     found = {name: bool(pattern.search(lemmas)) for name, pattern in _COMPILED.items()}
     found["other_topic"] = False
     if topics:
@@ -208,9 +210,9 @@ def present_elements(text: str, kind: str, topics=()) -> dict[str, bool]:
     return found
 
 
-def message_shape(text: str, kind: str, word_count: int) -> str:
+def message_shape(text: str, kind: str, word_count: int, *, lemmas: str | None = None) -> str:
     """``"informational"``, ``"status_check"`` or ``"standard"``: what the message is for."""
-    lemmas = lemma_text(text)
+    lemmas = lemma_text(text) if lemmas is None else lemmas
     if kind == "thank_you" and _INFORMATIONAL.search(lemmas):
         return "informational"
     if kind in ("follow_up", "second_attempt") and word_count <= STATUS_CHECK_MAX_WORDS and _STATUS_CHECK.search(lemmas):
@@ -238,8 +240,9 @@ def missing_element_findings(text: str, kind: str, topics=(), word_count: int | 
     [('missing_thanks', 'error'), ('missing_interest', 'error')]
     """
     words = len(_TOKEN.findall(text)) if word_count is None else word_count
-    found = present_elements(text, kind, topics)
-    shape = message_shape(text, kind, words)
+    lemmas = lemma_text(text)  # once, for both the elements and the shape
+    found = present_elements(text, kind, topics, lemmas=lemmas)
+    shape = message_shape(text, kind, words, lemmas=lemmas)
     present = {"missing_thanks": found["thanks"], "missing_interest": found["interest"],
                "missing_next_steps": found["next_steps"],
                "missing_specific_topic": found["topic"] or (kind == "follow_up" and found["value"])}

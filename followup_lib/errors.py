@@ -42,3 +42,26 @@ class InputError(FollowupError, ValueError):
         if fix:
             message += f"; {fix}"
         super().__init__(message)
+
+
+def clipped(text: str, limit: int = 40) -> str:
+    """``text`` as an error message quotes it: whole up to ``limit`` characters, else cut with "...".
+
+    Examples
+    --------
+    >>> clipped("decison_by"), clipped("x" * 50)
+    ('decison_by', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...')
+    """
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def described(value) -> str:
+    """A value as an error message shows it: its ``repr``, or its type and size when that is long.
+
+    Examples
+    --------
+    >>> described("no"), described("x" * 100)
+    ("'no'", 'a str of 102 characters')
+    """
+    text = repr(value)
+    return text if len(text) <= 40 else f"a {type(value).__name__} of {len(text):,} characters"

@@ -31,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from followup_lib.errors import InputError
+from followup_lib.errors import InputError, clipped
 from followup_lib.textio import read_user_text, write_output
 
 #: Environment variable naming the learner's folder.
@@ -73,7 +73,7 @@ class LearnerFolder:
         text = unicodedata.normalize("NFC", name).strip()
         if text.lower().endswith(suffix):
             text = text[: -len(suffix)].rstrip()
-        shown = text if len(text) <= 40 else text[:37] + "..."
+        shown = clipped(text)
         if not text:
             raise InputError("file name", "is empty", "type a plain name such as my-case")
         if "/" in text or "\\" in text or ".." in text or os.sep in text:

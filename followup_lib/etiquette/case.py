@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
-from followup_lib.errors import InputError
+from followup_lib.errors import InputError, clipped, described
 from followup_lib.etiquette.params import DEFAULT_COUNTRY
 from followup_lib.etiquette.case_json import case_json_object
 from followup_lib.etiquette.kinds import ATTEMPT_KINDS, Channel, ContactKind, ResponseKind
@@ -41,21 +41,17 @@ MAX_TEXT = 200
 def _check_bool(value, field_name: str, *, optional: bool = False) -> None:
     if isinstance(value, bool) or (optional and value is None):
         return
-    raise InputError(field_name, f"must be true or false, not {_shown(value)}")
+    raise InputError(field_name, f"must be true or false, not {described(value)}")
 
 
 def _check_text(value, field_name: str) -> None:
     if value is None:
         return
     if not isinstance(value, str):
-        raise InputError(field_name, f"must be text, not {_shown(value)}")
+        raise InputError(field_name, f"must be text, not {described(value)}")
     if len(value) > MAX_TEXT:
         raise InputError(field_name, f"is {len(value):,} characters long", f"keep it under {MAX_TEXT} characters")
 
-
-def _shown(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else f"a {type(value).__name__} of {len(text):,} characters"
 
 
 def _check_when(value, field_name: str) -> None:
@@ -63,7 +59,7 @@ def _check_when(value, field_name: str) -> None:
         if value.tzinfo is None or value.utcoffset() is None:
             raise InputError(field_name, "has no timezone", "add an offset such as -05:00")
     elif not isinstance(value, date):
-        raise InputError(field_name, f"must be a date or a datetime, not {_shown(value)}")
+        raise InputError(field_name, f"must be a date or a datetime, not {described(value)}")
     check_date_range(value, field_name)
 
 
@@ -116,7 +112,7 @@ class Response:
         object.__setattr__(self, "kind", ResponseKind.parse(self.kind, "response.kind"))
         if self.new_decision_by is not None:
             if isinstance(self.new_decision_by, datetime) or not isinstance(self.new_decision_by, date):
-                raise InputError("response.new_decision_by", f"must be a date, not {_shown(self.new_decision_by)}")
+                raise InputError("response.new_decision_by", f"must be a date, not {described(self.new_decision_by)}")
             check_date_range(self.new_decision_by, "response.new_decision_by")
 
     @classmethod
@@ -141,7 +137,7 @@ def _check_keys(data, allowed: set[str], where: str) -> None:
             raise InputError(f"{where}.{key!r}"[:60] if where else repr(key)[:40], "is not a field name",
                              "field names are text, such as 'decision_by'")
         if key not in allowed:
-            shown = key if len(key) <= 40 else key[:37] + "..."
+            shown = clipped(key)
             raise InputError(f"{where}.{shown}" if where else shown, "is not a field of the case",
                              did_you_mean(key, sorted(allowed), listing="allowed"))
 
@@ -217,7 +213,7 @@ class Case:
     def _check_fields(self) -> None:
         """Types of the plain fields, so a constructor call is checked as a file is."""
         if not isinstance(self.country, str) or not self.country.strip():
-            raise InputError("country", f"must be a country code such as US, not {_shown(self.country)}")
+            raise InputError("country", f"must be a country code such as US, not {described(self.country)}")
         for name in ("subdivision", "contact_name", "company", "position", "timezone"):
             _check_text(getattr(self, name), name)
         for name in ("invited_to_call", "traditional_industry"):
@@ -225,7 +221,7 @@ class Case:
         _check_bool(self.checking_in_welcome, "checking_in_welcome", optional=True)
         if self.decision_by is not None:
             if isinstance(self.decision_by, datetime) or not isinstance(self.decision_by, date):
-                raise InputError("decision_by", f"must be a date, not {_shown(self.decision_by)}")
+                raise InputError("decision_by", f"must be a date, not {described(self.decision_by)}")
             check_date_range(self.decision_by, "decision_by")
 
     def _check_dates(self) -> None:
@@ -370,7 +366,7 @@ class Case:
 def _text(value, field_name: str) -> str | None:
     if value is None or isinstance(value, str):
         return value.strip() if isinstance(value, str) and value.strip() else None
-    raise InputError(field_name, f"must be text, not {_shown(value)}")
+    raise InputError(field_name, f"must be text, not {described(value)}")
 
 
 def load_case(path) -> Case:

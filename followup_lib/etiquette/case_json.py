@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from followup_lib.errors import InputError
+from followup_lib.errors import InputError, clipped
 
 #: Deepest nesting a case file may have (a real one has three levels).
 MAX_JSON_DEPTH = 20
@@ -51,7 +51,7 @@ def case_json_object(text: str, source: str = "case") -> dict:
 class _DuplicateKey(ValueError):
     def __init__(self, key: str):
         super().__init__(key)
-        self.key = key if len(key) <= 40 else key[:37] + "..."
+        self.key = clipped(key)
 
 
 class _HugeNumber(ValueError):

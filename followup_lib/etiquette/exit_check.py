@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 
-from followup_lib.errors import InputError
+from followup_lib.errors import InputError, described
 from followup_lib.etiquette.case import MAX_TEXT, Case
 from followup_lib.etiquette.kinds import Channel, TextEnum
 from followup_lib.etiquette.params import DEFAULTS, Params
@@ -341,7 +341,7 @@ def _yes_no(value, field: str) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
         return value.strip().lower() == "yes"
-    raise InputError(field, f"{_shown(value)} is not yes or no", "give True or False (or \"yes\" / \"no\")")
+    raise InputError(field, f"{described(value)} is not yes or no", "give True or False (or \"yes\" / \"no\")")
 
 
 def _choice(kind, value, field: str):
@@ -357,7 +357,7 @@ def _name(value) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError("contact_name", f"must be text, not {_shown(value)}", "type the person's name")
+        raise InputError("contact_name", f"must be text, not {described(value)}", "type the person's name")
     name = " ".join(value.split())
     if len(name) > MAX_TEXT:
         raise InputError("contact_name", f"is {len(name):,} characters long", f"keep it under {MAX_TEXT} characters")
@@ -371,7 +371,7 @@ def _interview_day(value) -> date | None:
         return check_date_range(value, "interview_date").date()
     if isinstance(value, date):
         return check_date_range(value, "interview_date")
-    raise InputError("interview_date", f"must be a date, not {_shown(value)}", "give e.g. date(2026, 11, 16)")
+    raise InputError("interview_date", f"must be a date, not {described(value)}", "give e.g. date(2026, 11, 16)")
 
 
 def _decision_by(single, start, end, interview: date | None) -> date | None:
@@ -394,13 +394,10 @@ def _decision_by(single, start, end, interview: date | None) -> date | None:
 
 def _check_day(value, field: str, interview: date | None) -> None:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise InputError(field, f"must be a date, not {_shown(value)}", "give e.g. date(2026, 11, 20)")
+        raise InputError(field, f"must be a date, not {described(value)}", "give e.g. date(2026, 11, 20)")
     check_date_range(value, field)
     if interview is not None and value < interview:
         raise InputError(field, f"{value} is before the interview ({interview})",
                          "give the date the employer said they would decide by")
 
 
-def _shown(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else f"a {type(value).__name__} of {len(text):,} characters"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from followup_lib.errors import InputError
+from followup_lib.errors import InputError, clipped
 from followup_lib.suggest import did_you_mean
 
 
@@ -54,7 +54,7 @@ class TextEnum(str, Enum):
                 return cls(value)
             except ValueError:
                 pass
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        shown = clipped(repr(value))
         raise InputError(field, f"{shown} is not a known value", did_you_mean(value, cls.values()))
 
     @classmethod

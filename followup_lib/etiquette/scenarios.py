@@ -34,7 +34,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from followup_lib.errors import InputError
+from followup_lib.errors import InputError, clipped
 from followup_lib.etiquette.advisor import Advice, advise
 from followup_lib.etiquette.case import Case
 from followup_lib.etiquette.kinds import Action, Channel, ResponseKind
@@ -295,7 +295,7 @@ def _check_keys(data, allowed, where: str, what: str) -> None:
     if not isinstance(data, dict):
         raise InputError(where, "must be a mapping of fields", f"write it as key: value lines under {where}:")
     for key in data:
-        shown = str(key) if len(str(key)) <= 40 else str(key)[:37] + "..."
+        shown = clipped(str(key))
         if key not in allowed:
             raise InputError(f"{where}.{shown}" if where else shown, f"is not a field of {what}",
                              did_you_mean(shown, allowed, listing="use one of"))

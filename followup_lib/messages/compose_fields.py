@@ -27,7 +27,7 @@ Examples
 
 from __future__ import annotations
 
-from followup_lib.errors import InputError
+from followup_lib.errors import InputError, clipped
 from followup_lib.etiquette.params import DEFAULTS, Params
 from followup_lib.messages.kinds import EMAIL_KINDS
 
@@ -73,7 +73,7 @@ def check_email_kind(kind) -> str:
     """
     if isinstance(kind, str) and kind.strip() in EMAIL_KINDS:
         return kind.strip()
-    shown = repr(kind) if len(repr(kind)) <= 40 else repr(kind)[:37] + "..."
+    shown = clipped(repr(kind))
     raise InputError("kind", f"{shown} is not an email", f"use one of: {', '.join(EMAIL_KINDS)}")
 
 

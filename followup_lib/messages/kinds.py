@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from followup_lib.errors import InputError
+from followup_lib.errors import InputError, clipped
 from followup_lib.suggest import did_you_mean
 from followup_lib.etiquette.params import WORDS_PER_MINUTE
 
@@ -51,7 +51,7 @@ def check_kind(kind) -> str:
     if isinstance(kind, str) and kind.strip() in KINDS:
         return kind.strip()
     typed = kind.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(kind, str) else ""
-    shown = repr(kind) if len(repr(kind)) <= 40 else repr(kind)[:37] + "..."
+    shown = clipped(repr(kind))
     raise InputError("kind", f"{shown} is not a kind of message", did_you_mean(typed, KINDS))
 
 

@@ -24,7 +24,7 @@ CONDA_NAMES = {"tzdata": "python-tzdata"}
 #: Entries of environment.yml that are not packages of pyproject.toml.
 CONDA_ONLY = {"python", "pip"}
 #: Packages environment.yml installs with pip, as conda-forge does not carry them.
-PIP_SECTION = {"simplemma", "harper-py"}
+PIP_SECTION = {"simplemma", "harper-py", "jupyterlab-rise", "axe-playwright-python"}
 
 _SPEC = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*?)\s*$")
 

@@ -3,6 +3,8 @@
 An instructor runs ``followup_lib.projector(True)`` once at the top of a notebook (the
 scenario studio does it for them); every widget built afterwards enlarges its text, and
 every plot uses the large-font projector style. ``projector(False)`` turns it off again.
+Setting ``FOLLOWUP_PROJECTOR=1`` in the environment (``./workbook app --projector`` does)
+starts every session with it on.
 
 Examples
 --------
@@ -14,7 +16,11 @@ False
 
 from __future__ import annotations
 
-_state = {"on": False}
+import os
+
+#: ``FOLLOWUP_PROJECTOR=1`` starts a session in projector mode.
+ENVIRONMENT_VARIABLE = "FOLLOWUP_PROJECTOR"
+_state = {"on": os.environ.get(ENVIRONMENT_VARIABLE, "").strip() == "1"}
 
 
 def projector(on: bool = True) -> None:

@@ -17,8 +17,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted(p for p in (REPO / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+#: App mode's start page: links only, written by tools/notebook_nav.py (checked below).
+APPS_PAGE = REPO / "notebooks" / "apps.ipynb"
+NOTEBOOKS = sorted(p for p in (REPO / "notebooks").rglob("*.ipynb")
+                   if ".ipynb_checkpoints" not in p.parts and p != APPS_PAGE)
 MAX_CODE_LINES = 12
+#: The cell tag that app mode (voila.json) removes before running a notebook.
+APP_HIDDEN = "hide-in-app"
+KNOWN_TAGS = {APP_HIDDEN}
 DEFINITION = re.compile(r"^\s*(async\s+def|def|class)\s+\w", re.MULTILINE)
 
 
@@ -66,11 +72,27 @@ def test_no_definitions_in_cells(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_opens_with_what_you_will_do_learn_need(path):
-    first = _read(path)["cells"][0]
-    text = "".join(first["source"])
-    assert first["cell_type"] == "markdown"
-    for part in ("What you'll do", "What you'll learn", "What you'll need"):
-        assert part in text
+    """The first cell says what you'll do and learn; "What you'll need" follows it.
+
+    "What you'll need" (the workbook open, Shift+Enter, minutes) may be a cell of its
+    own, tagged ``hide-in-app``: app mode, which needs no set-up, leaves it out.
+    """
+    cells = _read(path)["cells"]
+    first = "".join(cells[0]["source"])
+    assert cells[0]["cell_type"] == "markdown"
+    assert "What you'll do" in first and "What you'll learn" in first
+    if "What you'll need" not in first:
+        second = cells[1]
+        assert second["cell_type"] == "markdown"
+        assert "".join(second["source"]).startswith("**What you'll need**")
+        assert APP_HIDDEN in second["metadata"].get("tags", [])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_cell_tags_are_known(path):
+    """A misspelt tag would silently show a cell in app mode (or hide one from nbval)."""
+    tags = {tag for cell in _read(path)["cells"] for tag in cell.get("metadata", {}).get("tags", [])}
+    assert tags <= KNOWN_TAGS, f"unknown cell tags {sorted(tags - KNOWN_TAGS)}: use one of {sorted(KNOWN_TAGS)}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -170,3 +192,21 @@ LEARNER_NOTEBOOKS = [p for p in NOTEBOOKS if "instructor" not in p.parts]
 def test_ends_with_its_knowledge_check(path):
     codes = [src for _, src in _code_cells(_read(path))]
     assert codes and codes[-1].strip() == f'fc.KnowledgeCheck("{path.stem}")'
+
+
+def test_apps_page_lists_every_notebook_in_order_with_its_key_points():
+    nav = _load_nav()
+    text = "\n".join("".join(cell["source"]) for cell in _read(APPS_PAGE)["cells"])
+    linked = re.findall(r"^### \[[^\]]+\]\(([^)]+\.ipynb)\)", text, re.MULTILINE)
+    assert linked == [name for name in nav.ORDER if (REPO / "notebooks" / name).exists()]
+    for name in linked:
+        points = nav.key_points(REPO / "notebooks" / name)
+        assert points, f"{name}: its first cell needs a **What you'll learn** list for the start page"
+        assert all(point in text for point in points)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + [APPS_PAGE], ids=lambda p: p.name)
+def test_every_cell_has_an_id(path):
+    """nbformat 4.5 cell ids: without them every server that opens the notebook warns."""
+    missing = [number for number, cell in enumerate(_read(path)["cells"]) if not cell.get("id")]
+    assert missing == [], f"cells {missing} have no id"

@@ -6,6 +6,10 @@ rewrites that cell with links to the previous and next notebooks in reading orde
 the start page, using each notebook's own title (the first heading of its first cell).
 The reading order is :data:`ORDER`. Files are rewritten only when something changes.
 
+It also writes the start page of app mode, ``notebooks/apps.ipynb`` (:data:`APPS_PAGE`):
+one link per notebook, in reading order, with its title and its key points (the
+"What you'll learn" list of its first cell), so the page never drifts from the notebooks.
+
 Usage::
 
     python tools/notebook_nav.py            # update every notebook's navigation cell
@@ -29,6 +33,17 @@ ORDER = ("00-start-here.ipynb", "01-set-up-during-the-interview.ipynb", "02-than
          "06-one-more-attempt.ipynb", "07-read-the-silence.ipynb", "08-data-lab.ipynb",
          "instructor/scenario-studio.ipynb")
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+#: App mode's start page (``./workbook app`` opens it), written from :data:`ORDER`.
+APPS_PAGE = "apps.ipynb"
+_LEARN = re.compile(r"\*\*What you'll learn\*\*\n((?:- .*\n?)+)")
+APPS_INTRO = """# Follow-up Coach: the workbook as apps
+
+Each link below opens one part of the workbook as an app: its text, its tables and its
+controls, with no code to run. Work through them in order, from the interview to moving on.
+
+In the first app, **Start here**, fill in the planner with your own interview and press
+**Save**: the stage apps after it open your case. If the apps run on a computer you share
+with others, use **Download my case** instead, and keep the file."""
 
 
 def _source(cell: dict) -> str:
@@ -60,6 +75,40 @@ def nav_text(position: int, present: list[str]) -> str:
     return f"{MARKER}\n**Where next.** " + " &nbsp;·&nbsp; ".join(parts) + start
 
 
+def key_points(path: Path) -> list[str]:
+    """The "What you'll learn" bullets of a notebook's first cell (without their dashes)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    match = _LEARN.search(_source(cells[0])) if cells else None
+    return [line[2:].strip() for line in match.group(1).splitlines()] if match else []
+
+
+def apps_notebook(present: list[str]) -> dict:
+    """The start page of app mode: the intro, then each notebook's link and key points."""
+    cells = [APPS_INTRO]
+    for name in present:
+        heading = "## For instructors\n\n" if name.startswith("instructor/") else ""
+        points = "".join(f"\n- {point}" for point in key_points(NOTEBOOKS / name))
+        cells.append(f"{heading}### [{title(NOTEBOOKS / name)}]({name})\n\nYou will learn:{points}")
+    return {"cells": [{"cell_type": "markdown", "id": f"apps-{number:02d}", "metadata": {},
+                       "source": text.splitlines(keepends=True)} for number, text in enumerate(cells)],
+            "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                        "name": "python3"},
+                         "language_info": {"name": "python"}},
+            "nbformat": 4, "nbformat_minor": 5}
+
+
+def _write_if_changed(path: Path, notebook: dict, check: bool) -> bool:
+    """Write ``notebook`` to ``path`` unless it is there already (or ``check``); True if it differed."""
+    text = json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    if not check:
+        temporary = path.with_suffix(".ipynb.part")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    return True
+
+
 def sync(check: bool) -> list[str]:
     """Update (or, with ``check``, only compare) every navigation cell; the names out of step."""
     present = [name for name in ORDER if (NOTEBOOKS / name).exists()]
@@ -74,11 +123,10 @@ def sync(check: bool) -> list[str]:
         wanted = nav_text(position, present)
         if _source(cells[-1]) != wanted:
             stale.append(name)
-            if not check:
-                cells[-1]["source"] = wanted.splitlines(keepends=True)
-                temporary = path.with_suffix(".ipynb.part")
-                temporary.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-                os.replace(temporary, path)
+            cells[-1]["source"] = wanted.splitlines(keepends=True)
+            _write_if_changed(path, notebook, check)
+    if _write_if_changed(NOTEBOOKS / APPS_PAGE, apps_notebook(present), check):
+        stale.append(APPS_PAGE)
     return stale
 
 

@@ -46,6 +46,7 @@ _PUBLIC = {
     **dict.fromkeys(("check_exit", "ExitCheck"), _ETIQUETTE + "exit_check"),
     **dict.fromkeys(("send_verdict", "SendVerdict"), _ETIQUETTE + "send_verdict"),
     **dict.fromkeys(("plot_plan_timeline", "describe_plan_timeline"), _ETIQUETTE + "plan_chart"),
+    **dict.fromkeys(("handout_html", "handout_pdf"), "followup_lib.handout"),
     **dict.fromkeys(("call_verdict", "CallVerdict"), _ETIQUETTE + "call_verdict"),
     # messages
     **dict.fromkeys(("draft", "Draft", "TONES", "review_draft", "Review", "Finding", "Severity",

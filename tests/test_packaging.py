@@ -23,8 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 CONDA_NAMES = {"tzdata": "python-tzdata"}
 #: Entries of environment.yml that are not packages of pyproject.toml.
 CONDA_ONLY = {"python", "pip"}
-#: Packages environment.yml installs with pip, as conda-forge does not carry them.
-PIP_SECTION = {"simplemma", "harper-py", "jupyterlab-rise", "axe-playwright-python"}
+#: Packages environment.yml installs with pip: not on conda-forge, or (repo2docker) installed as its docs do.
+PIP_SECTION = {"simplemma", "harper-py", "jupyterlab-rise", "axe-playwright-python", "jupyter-repo2docker"}
 
 _SPEC = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*?)\s*$")
 
@@ -52,6 +52,20 @@ def _lower_bound(specifier: str) -> str | None:
     return found.group(1) if found else None
 
 
+def python_pin(specifier: str) -> str:
+    """The X.Y of environment.yml's ``python =X.Y`` (the one form repo2docker reads)."""
+    found = re.fullmatch(r"=(\d+\.\d+)(?:\.\*)?", specifier)
+    assert found, f"environment.yml: pin python to one minor version, as 'python =3.11', not {specifier!r}"
+    return found[1]
+
+
+def pip_section(environment: dict) -> list[str]:
+    """The requirement lines of environment.yml's one pip section."""
+    sections = [e["pip"] for e in environment["dependencies"] if isinstance(e, dict)]
+    assert len(sections) == 1, "environment.yml: one pip section"
+    return sections[0]
+
+
 @pytest.fixture(scope="module")
 def pyproject() -> dict:
     return _load_pyproject()
@@ -76,7 +90,7 @@ def environment() -> dict:
 def conda_packages(environment) -> dict[str, str]:
     """environment.yml's packages: conda-forge's, and those its pip section installs from PyPI."""
     entries = [e for e in environment["dependencies"] if isinstance(e, str)]
-    pip_entries = [e for d in environment["dependencies"] if isinstance(d, dict) for e in d["pip"] if e != "-e ."]
+    pip_entries = [e for e in pip_section(environment) if not e.startswith("-")]  # not pip options
     return dict(_split(entry) for entry in entries + pip_entries)
 
 
@@ -98,13 +112,16 @@ def test_lower_bounds_agree(pip_packages, conda_packages):
 
 
 def test_python_range_agrees(pyproject, conda_packages):
-    assert pyproject["project"]["requires-python"] == conda_packages["python"]
+    """environment.yml pins one Python (for repo2docker) inside pyproject's requires-python."""
+    from packaging.specifiers import SpecifierSet
+
+    pinned = python_pin(conda_packages["python"])
+    assert pinned in SpecifierSet(pyproject["project"]["requires-python"]), "outside requires-python"
 
 
-def test_environment_installs_the_project_itself(environment):
-    pip_sections = [e["pip"] for e in environment["dependencies"] if isinstance(e, dict)]
-    assert len(pip_sections) == 1 and pip_sections[0][-1] == "-e ."
-    assert {_split(e)[0] for e in pip_sections[0][:-1]} == PIP_SECTION, "only what conda-forge lacks goes via pip"
+def test_pip_section_holds_only_what_conda_forge_lacks(environment):
+    """Nothing else goes through pip; not the project either (postBuild installs it: tests/test_binder.py)."""
+    assert {_split(e)[0] for e in pip_section(environment)} == PIP_SECTION
 
 
 def test_followup_console_script_resolves_to_a_callable(pyproject):

@@ -1,7 +1,7 @@
 """The planner widget and the shared case model, headless: set values, click, read what they show."""
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 import pytest
@@ -190,3 +190,63 @@ def test_model_error_is_a_trait():
     PlannerWidget(model, folder=LearnerFolder(Path("/nonexistent/never-written")))
     model.report(__import__("followup_lib").InputError("country", "is wrong"))
     assert seen[-1] == "country: is wrong" and model.case is None
+
+
+def data_link(html: str, filename: str) -> tuple[str, bytes]:
+    """The MIME type and the bytes of the ``data:`` link that downloads ``filename`` in ``html``."""
+    import base64
+    import re
+
+    found = re.search(rf'download="{re.escape(filename)}" href="data:([^;"]+);base64,([A-Za-z0-9+/=]*)"', html)
+    assert found, f"no data: link downloads {filename}"
+    return found[1], base64.b64decode(found[2])
+
+
+def test_the_case_and_the_handout_download_as_data_links(planner, tmp_path):
+    from followup_lib.etiquette.plan import make_plan
+
+    mime, payload = data_link(planner._download.value, "follow-up-case.json")
+    (tmp_path / "case.json").write_bytes(payload)
+    assert mime == "application/json" and load_case(tmp_path / "case.json") == planner.case
+    assert "Download my case (.json)" in planner._download.value
+    mime, payload = data_link(planner._download.value, "follow-up-handout.html")
+    page = payload.decode("utf-8")
+    assert mime == "text/html" and page.startswith("<!DOCTYPE html>")
+    assert all(f"{s.due:%a %d %b %Y}" in page for s in make_plan(planner.case, today=TODAY).steps)
+    assert "Download my handout (.html)" in planner._download.value and "Save as PDF" in planner._download.value
+    assert data_link(planner._download.value, "follow-up-plan.ics")[0] == "text/calendar"
+
+
+def test_the_downloads_follow_the_case_and_vanish_on_an_error(planner):
+    planner._inputs["decision_by"].value = date(2026, 12, 4)
+    _, payload = data_link(planner._download.value, "follow-up-case.json")
+    assert '"decision_by": "2026-12-04"' in payload.decode("utf-8")
+    assert "Fri 04 Dec 2026" in data_link(planner._download.value, "follow-up-handout.html")[1].decode("utf-8")
+    planner._inputs["decision_by"].value = date(2026, 11, 1)
+    assert planner._download.value == ""  # no stale links while the form has an error
+    planner._inputs["decision_by"].value = date(2026, 11, 20)
+    assert "follow-up-case.json" in planner._download.value
+
+
+def test_a_downloaded_case_opens_again_from_the_file_control(planner, folder):
+    """The round trip app mode relies on: Download my case, then Open a case file."""
+    _, payload = data_link(planner._download.value, "follow-up-case.json")
+    fresh = PlannerWidget(today=TODAY, folder=folder)
+    fresh._open.value = ({"name": "follow-up-case.json", "type": "application/json", "size": len(payload),
+                          "content": memoryview(payload),
+                          "last_modified": datetime(2026, 11, 24, tzinfo=timezone.utc)},)
+    assert fresh.case == planner.case and "Opened" in fresh._status.value
+    assert fresh._open.value == () and not folder.root.exists()  # bytes not kept, nothing written
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    (b'{"interview_end": "2026-11-16T15:00-05:00",', "is not valid JSON"),
+    (b"\x00\x01\x02 binary", "case file"),
+    (b'{"interview_end": "2026-11-16T15:00-05:00", "decision_by": "2026-11-01"}', "before the interview"),
+    (b" " * 1_000_001, "too big for a case file"),
+])
+def test_a_bad_case_file_is_a_message_and_keeps_the_form(planner, payload, message):
+    before = planner.case
+    assert planner.open_file(payload, "mine.json") is None
+    assert message in planner._status.value and "Traceback" not in planner._status.value
+    assert planner.case == before

@@ -209,3 +209,18 @@ def test_a_shared_model_can_be_passed_in(folder):
     model = CaseModel(today=date(2026, 11, 24))
     player = ScenarioPlayer(model, folder=folder)
     assert player.model is model and model.today == player.scenario.first_day
+
+
+def test_the_case_downloads_as_a_data_link(player, tmp_path):
+    from followup_lib.etiquette.case import load_case
+    from tests.test_widgets_planner import data_link
+
+    first = next(iter(PRESETS.values()))
+    mime, payload = data_link(player._case_link.value, f"{first.name}-case.json")
+    (tmp_path / "case.json").write_bytes(payload)
+    assert mime == "application/json" and load_case(tmp_path / "case.json") == first.case
+    assert "Download this case (.json)" in player._case_link.value
+    player.load_file("demo.json", json.dumps(GOOD).encode())
+    _, payload = data_link(player._case_link.value, "demo-case.json")
+    (tmp_path / "demo.json").write_bytes(payload)
+    assert load_case(tmp_path / "demo.json") == player.scenario.case

@@ -1,7 +1,7 @@
 """The ``followup`` command: a face of the library for coaches and scripts.
 
 Each group of sub-commands lives in its own module here (``plans``, ``messages``,
-``outcomes``) and exposes ``register(subparsers)``; every sub-command's handler returns
+``handout``, ``outcomes``) and exposes ``register(subparsers)``; every sub-command's handler returns
 an exit status. Errors the user can cause arrive as :class:`~followup_lib.errors.InputError`
 and are printed as one line on standard error with exit status 2 — never a traceback.
 
@@ -18,7 +18,7 @@ import sys
 from followup_lib.errors import FollowupError
 
 #: Modules that register sub-commands, in the order they appear in ``followup --help``.
-COMMAND_MODULES = ("plans", "messages", "anonymise", "outcomes")
+COMMAND_MODULES = ("plans", "messages", "handout", "anonymise", "outcomes")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -384,6 +384,11 @@ def load_case(path) -> Case:
     return Case.from_json(text, source=f"case file {p.name}")
 
 
+def case_file_bytes(case: Case) -> bytes:
+    """The bytes of a case file, as :func:`save_case` writes them (UTF-8 JSON and a final newline)."""
+    return (case.to_json() + "\n").encode("utf-8")
+
+
 def save_case(case: Case, path, *, replace: bool = False) -> Path:
     """Write a case to a JSON file atomically (a crash never leaves half a file).
 
@@ -393,5 +398,5 @@ def save_case(case: Case, path, *, replace: bool = False) -> Path:
     """
     from followup_lib.textio import write_output
 
-    return write_output(path, (case.to_json() + "\n").encode("utf-8"), "case file",
+    return write_output(path, case_file_bytes(case), "case file",
                         force=replace, suffixes=(".json",), replace_hint="pass replace=True to replace it")

@@ -36,3 +36,40 @@ def error_html(error: Exception) -> str:
     '<div class="fc-error" style="color:#D55E00;font-weight:bold">&#9888; decision_by: is before the &lt;interview&gt;</div>'
     """
     return f'<div class="fc-error" style="color:#D55E00;font-weight:bold">&#9888; {escape(str(error))}</div>'
+
+
+def case_download_html(case, filename: str = "follow-up-case.json", label: str = "Download my case (.json)") -> str:
+    """A ``data:`` link to the case as the JSON file :func:`~followup_lib.etiquette.case.save_case` writes.
+
+    Examples
+    --------
+    >>> from followup_lib.etiquette.case import Case
+    >>> case = Case.from_dict({"interview_end": "2026-11-16T15:00:00-05:00"})
+    >>> 'download="follow-up-case.json"' in case_download_html(case)
+    True
+    """
+    from followup_lib.etiquette.case import case_file_bytes
+
+    return download_link_html(case_file_bytes(case), filename, "application/json", label)
+
+
+def handout_download_html(plan, advice, day) -> str:
+    """A ``data:`` link to the printable handout of a plan and advice made for ``day``, with how to print it."""
+    from followup_lib.handout import handout_page
+
+    page = handout_page(plan, advice, day)
+    return (download_link_html(page.encode("utf-8"), "follow-up-handout.html", "text/html",
+                               "Download my handout (.html)")
+            + '<span class="fc-hint">: open it in your browser, then print it or choose '
+              "&ldquo;Save as PDF&rdquo; in the print dialogue</span>")
+
+
+def download_list_html(*links: str) -> str:
+    """Download links one under another.
+
+    Examples
+    --------
+    >>> download_list_html("<a>1</a>", "<a>2</a>")
+    '<div class="fc-downloads"><div><a>1</a></div><div><a>2</a></div></div>'
+    """
+    return '<div class="fc-downloads">' + "".join(f"<div>{link}</div>" for link in links) + "</div>"

@@ -10,12 +10,16 @@ import ipywidgets as w
 from followup_lib.errors import FollowupError, InputError
 from followup_lib.etiquette.case import Case
 from followup_lib.etiquette.params import Params
+from followup_lib.textio import decode_user_bytes
 from followup_lib.widgets.base import CoachView
-from followup_lib.widgets.html import advice_html, download_link_html, error_html, plan_html
+from followup_lib.widgets.html import (advice_html, case_download_html, download_link_html, download_list_html,
+                                       error_html, handout_download_html, plan_html)
 from followup_lib.widgets.model import CaseModel
 from followup_lib.widgets.planner_form import EMPLOYER_REPLIES, case_from_form, form_from_case
 from followup_lib.workspace import LearnerFolder, learner_folder
 
+#: A case file is a few KB; anything far bigger is not one.
+MAX_CASE_FILE_BYTES = 1_000_000
 LABEL_WIDTH = "9em"  # wide enough for every label, so none is cut off
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
                 "America/Toronto", "Europe/London", "Europe/Berlin", "Europe/Paris", "Asia/Kolkata",
@@ -74,6 +78,10 @@ class PlannerWidget(CoachView):
         self._save, self._load = w.Button(description="Save", icon="save"), w.Button(description="Load", icon="upload")
         self._replace = w.Button(description="Replace", icon="check", button_style="warning",
                                  layout=w.Layout(display="none"))
+        # Opens a case file from this computer (one downloaded earlier): in app mode, on a
+        # shared server, the learner's own copy is the one to trust.
+        self._open = w.FileUpload(accept=".json", multiple=False, description="Open a case file", icon="folder-open",
+                                  tooltip="Open a case file you downloaded before (.json)")
         self._status, self._advice, self._plan, self._download = w.HTML(), w.HTML(), w.HTML(), w.HTML()
         for widget in (*self._inputs.values(), self._today, self._name):
             if not isinstance(widget, w.Checkbox):
@@ -91,6 +99,7 @@ class PlannerWidget(CoachView):
         self._save.on_click(lambda _: self.save())
         self._replace.on_click(lambda _: self.save(replace=True))
         self._load.on_click(lambda _: self.load())
+        self._open.observe(self._opened, names="value")
         if self._base is not None:
             self.set_values(**form_from_case(self._base))
         else:
@@ -106,7 +115,7 @@ class PlannerWidget(CoachView):
             w.HTML("<b>What you have sent</b>"), w.HBox([i["thank_you"], i["follow_up"], i["second_attempt"]]),
             w.HTML("<b>What the employer sent back</b>"),
             w.HBox([i["employer_said"], i["employer_on"], i["new_decision_by"]]),
-            w.HBox([self._today]), w.HBox([self._name, self._save, self._load, self._replace]), self._status,
+            w.HBox([self._today]), w.HBox([self._name, self._save, self._load, self._replace, self._open]), self._status,
         ])
 
     @property
@@ -162,8 +171,10 @@ class PlannerWidget(CoachView):
         advice, plan = model.advice(), model.plan()
         self._advice.value = advice_html(advice)
         self._plan.value = plan_html(plan)
-        self._download.value = download_link_html(plan.to_ics(), "follow-up-plan.ics", "text/calendar",
-                                                  "Download the plan for your calendar (.ics)")
+        self._download.value = download_list_html(
+            download_link_html(plan.to_ics(), "follow-up-plan.ics", "text/calendar",
+                               "Download the plan for your calendar (.ics)"),
+            case_download_html(model.case), handout_download_html(plan, advice, model.today))
         return advice
 
     def show_error(self, err: Exception) -> None:
@@ -186,6 +197,33 @@ class PlannerWidget(CoachView):
             status=self._status, replace_button=self._replace,
             saved=lambda path: (f"Saved as <code>{escape(path.name)}</code> in your folder "
                                 f"<code>{escape(self._folder.root.name)}/</code>. <b>Load</b> brings it back next time."))
+
+    def open_file(self, data: bytes, name: str) -> Case | None:
+        """Open a case from a file's bytes (as **Open a case file** does); an error is shown under the buttons."""
+        self._replace.layout.display = "none"
+        try:
+            if len(data) > MAX_CASE_FILE_BYTES:
+                raise InputError(name or "case file", f"is {len(data) // 1024} KB, too big for a case file",
+                                 "open the .json file that Download my case gave you")
+            case = Case.from_json(decode_user_bytes(data, "case file", name or "the case file"),
+                                  source=name or "case file")
+        except FollowupError as err:
+            self._status.value = error_html(err)
+            return None
+        self._base = case
+        self.set_values(**form_from_case(case))
+        self._status.value = f"Opened <code>{escape(name)}</code>. <b>Save</b> keeps it in your folder."
+        return case
+
+    def _opened(self, change) -> None:
+        files = change.new
+        if not files:
+            return
+        try:
+            self.open_file(bytes(files[0].get("content", b"")), str(files[0].get("name", "")))
+        finally:
+            del files
+            self._open.value = ()  # the file's bytes are not kept on the widget
 
     def load(self) -> Case | None:
         """Load the case saved under the name in **Save as**; an error is shown under the buttons."""

@@ -11,7 +11,7 @@ from followup_lib.errors import FollowupError, InputError
 from followup_lib.etiquette.render_html import advice_html, plan_html
 from followup_lib.etiquette.scenarios import Scenario, load_scenario, preset_scenarios, scenario_day
 from followup_lib.widgets.base import CoachView
-from followup_lib.widgets.html import error_html
+from followup_lib.widgets.html import case_download_html, error_html
 from followup_lib.widgets.model import CaseModel
 from followup_lib.workspace import LearnerFolder
 
@@ -73,12 +73,13 @@ class ScenarioPlayer(CoachView):
                                  layout=w.Layout(display="none", width="auto"))
         self._status, self._story = w.HTML(), w.HTML()
         self._heading, self._advice, self._reason = w.HTML(), w.HTML(), w.HTML()
-        self._draft, self._plan = w.HTML(), w.HTML()
+        self._draft, self._plan, self._case_link = w.HTML(), w.HTML(), w.HTML()
         for widget in (self._picker, self._slider):
             widget.style.description_width = "5em"
         children = [w.HTML(PLAYER_CSS), w.HBox([self._picker, self._reset]), self._story,
                     w.HBox([self._prev, self._slider, self._next]), self._heading, self._advice, self._reason,
-                    self._draft, self._plan, w.HBox([self._upload, self._copy, self._replace]), self._status]
+                    self._draft, self._plan, w.HBox([self._upload, self._copy, self._replace]), self._case_link,
+                    self._status]
         super().__init__(children, model=model, projector=projector, **kwargs)
         self.add_class("fc-scenario-player")
         self._scenario = None
@@ -126,6 +127,8 @@ class ScenarioPlayer(CoachView):
         scenario = self._scenarios[key]
         self._scenario = scenario
         self._story.value = scenario._repr_html_()
+        self._case_link.value = case_download_html(scenario.case, f"{scenario.name or 'scenario'}-case.json",
+                                                   "Download this case (.json)")
         self._replace.layout.display = "none"
         with self.quiet():
             self._picking = True

@@ -124,7 +124,7 @@ def case_summary(case, advice) -> list[tuple[str, str]]:
     rows.append(("Decision date", f"{dates.decision_date:%a %d %b %Y} ({TIMELINE_SOURCES[dates.timeline_source]})"))
     rows.append(("Contact", f"{case.contact_name or 'no one named yet'}, by {case.preferred_channel}"))
     place = case.country + (f" ({case.subdivision})" if case.subdivision else "")
-    rows.append(("Public holidays", f"those of {place} are not business days"))
+    rows.append(("Business days", f"Monday to Friday, except public holidays in {place}"))
     return rows
 
 

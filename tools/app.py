@@ -12,6 +12,9 @@ the folder it starts in (this script starts it there):
 - a failing cell shows a plain-words message instead of "run with --show_tracebacks";
 - kernels are preheated: each app's notebook is already run in a waiting kernel (a
   pool of ``--pool`` kernels per app; ``--pool 0`` turns preheating off).
+- the page leaves out the JupyterLab extensions an app has no use for
+  (``extension_denylist``: the slides extension, whose code fails outside JupyterLab, and
+  the notebook-preview button).
 
 The server listens on 127.0.0.1 unless ``--ip`` says otherwise; any other address needs
 a token, generated when ``--token`` is not given, and printed in the address to share.

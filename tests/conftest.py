@@ -123,18 +123,29 @@ def _serve(tmp_path: Path, argv: list[str], token_option: str, ready_path: str,
         _stop(process)
 
 
-@pytest.fixture
-def jupyterlab_server(tmp_path):
-    """JupyterLab serving a copy of ``notebooks/``; yields a :class:`Server`."""
-    home = tmp_path / "jupyter-home"
+def _lab_argv(home: Path) -> list[str]:
     argv = ["jupyterlab", "--ServerApp.ip=127.0.0.1", "--ServerApp.open_browser=False",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             f"--LabApp.user_settings_dir={home / 'lab-settings'}",
             f"--LabApp.workspaces_dir={home / 'workspaces'}"]
     if os.geteuid() == 0:
         argv.append("--allow-root")
-    yield from _serve(tmp_path, argv, "--IdentityProvider.token", "/api/status",
-                      "/lab/tree/00-start-here.ipynb")
+    return argv
+
+
+@pytest.fixture
+def jupyterlab_server(tmp_path):
+    """JupyterLab serving a copy of ``notebooks/``; yields a :class:`Server`."""
+    yield from _serve(tmp_path, _lab_argv(tmp_path / "jupyter-home"), "--IdentityProvider.token",
+                      "/api/status", "/lab/tree/00-start-here.ipynb")
+
+
+@pytest.fixture(scope="module")
+def jupyterlab_module_server(tmp_path_factory):
+    """One JupyterLab for a whole test module (every notebook of the copy); stopped at its end."""
+    tmp_path = tmp_path_factory.mktemp("lab")
+    yield from _serve(tmp_path, _lab_argv(tmp_path / "jupyter-home"), "--IdentityProvider.token",
+                      "/api/status", "/lab/tree/00-start-here.ipynb")
 
 
 @pytest.fixture

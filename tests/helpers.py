@@ -1,6 +1,19 @@
-"""Small builders shared by the etiquette tests."""
+"""Small builders shared by the tests: cases for the etiquette tests, tools/ scripts as modules."""
+
+import importlib.util
+from pathlib import Path
 
 from followup_lib.etiquette.case import Case
+
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+
+
+def load_tool(name: str):
+    """A script of ``tools/`` (``"app"`` for tools/app.py) imported as a module."""
+    spec = importlib.util.spec_from_file_location(f"tools_{name}", TOOLS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 BASE = {"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"}
 

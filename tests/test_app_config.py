@@ -7,7 +7,6 @@ at ``/voila/render/...`` with the ``hide-in-app`` cells left out.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import secrets
@@ -19,19 +18,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import load_tool
+
 from tests.conftest import _free_port, _jupyter_env, _stop, _wait_until_up
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("install_app_config", REPO / "tools" / "install_app_config.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-installer = _load()
+installer = load_tool("install_app_config")
 
 
 def test_merges_into_an_existing_server_config_and_keeps_the_rest(tmp_path):

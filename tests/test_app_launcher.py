@@ -5,26 +5,24 @@ No server starts here; tests/test_apps_browser.py serves the apps for real.
 
 from __future__ import annotations
 
-import importlib.util
+import ipaddress
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import load_tool
+
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _load_app():
-    spec = importlib.util.spec_from_file_location("workbook_app", REPO / "tools" / "app.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-app = _load_app()
+app = load_tool("app")
 
 
 def _options(*argv: str):
@@ -124,3 +122,24 @@ def test_app_settings_hide_tagged_cells_and_reword_errors():
     assert "show_tracebacks" not in message and "instructor" in message
     assert settings["VoilaConfiguration"]["show_tracebacks"] is False
     assert settings["VoilaConfiguration"]["preheat_kernel"] is True
+
+
+def test_a_port_in_use_is_refused_with_another_to_try():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(app.AppError, match=rf"--port {port} is in use .*--port {port + 1}"):
+            app.check_can_listen(_options("--port", str(port)))
+    app.check_can_listen(_options("--port", str(port)))  # free again once closed
+    with pytest.raises(app.AppError, match=r"--ip 192\.0\.2\.254: this computer cannot listen there"):
+        app.check_can_listen(_options("--ip", "192.0.2.254", "--port", str(port)))
+    assert "--Voila.port_retries=0" in app.voila_command(_options())  # Voila never moves port on its own
+
+
+def test_the_address_to_share_names_this_computer_on_the_network():
+    options = _options("--ip", "0.0.0.0")
+    shared = app.app_url(options, host="192.168.1.20")
+    assert shared == f"http://192.168.1.20:8866/voila/render/apps.ipynb?token={options.token}"
+    address = app.network_address()
+    assert address is None or not ipaddress.ip_address(address).is_loopback

@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import load_tool
 
 REPO = Path(__file__).resolve().parents[1]
 #: App mode's start page: links only, written by tools/notebook_nav.py (checked below).
@@ -28,15 +29,9 @@ KNOWN_TAGS = {APP_HIDDEN}
 DEFINITION = re.compile(r"^\s*(async\s+def|def|class)\s+\w", re.MULTILINE)
 
 
-def _load_stripper():
-    spec = importlib.util.spec_from_file_location(
-        "strip_notebooks", REPO / "tools" / "strip_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-stripper = _load_stripper()
+stripper = load_tool("strip_notebooks")
 
 
 def _read(path: Path) -> dict:
@@ -168,21 +163,16 @@ def test_the_import_check_catches_a_module_import():
         "followup_lib.etiquette.advisor", "pandas"]
 
 
-def _load_nav():
-    spec = importlib.util.spec_from_file_location("notebook_nav", REPO / "tools" / "notebook_nav.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_every_notebook_is_in_the_reading_order():
-    nav = _load_nav()
+    nav = load_tool("notebook_nav")
     found = {str(p.relative_to(REPO / "notebooks")) for p in NOTEBOOKS}
     assert found <= set(nav.ORDER), "add the new notebook to ORDER in tools/notebook_nav.py"
 
 
 def test_navigation_links_are_in_step():
-    assert _load_nav().sync(check=True) == [], "run: python tools/notebook_nav.py"
+    assert load_tool("notebook_nav").sync(check=True) == [], "run: python tools/notebook_nav.py"
 
 
 LEARNER_NOTEBOOKS = [p for p in NOTEBOOKS if "instructor" not in p.parts]
@@ -195,7 +185,7 @@ def test_ends_with_its_knowledge_check(path):
 
 
 def test_apps_page_lists_every_notebook_in_order_with_its_key_points():
-    nav = _load_nav()
+    nav = load_tool("notebook_nav")
     text = "\n".join("".join(cell["source"]) for cell in _read(APPS_PAGE)["cells"])
     linked = re.findall(r"^### \[[^\]]+\]\(([^)]+\.ipynb)\)", text, re.MULTILINE)
     assert linked == [name for name in nav.ORDER if (REPO / "notebooks" / name).exists()]

@@ -26,10 +26,12 @@ The tests and the benchmark start servers with :func:`voila_command`, as this do
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -97,11 +99,36 @@ def checked(options: argparse.Namespace) -> argparse.Namespace:
     return options
 
 
+def check_can_listen(options: argparse.Namespace) -> None:
+    """:class:`AppError` unless the server can listen on ``--ip`` and ``--port`` right now."""
+    family = socket.AF_INET6 if ":" in options.ip else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((options.ip, options.port))
+        except OSError as err:
+            if err.errno == errno.EADDRINUSE:
+                raise AppError(f"--port {options.port} is in use (are the apps already running?): "
+                               f"give another, e.g. --port {options.port + 1}") from None
+            raise AppError(f"--ip {options.ip}: this computer cannot listen there ({err.strerror}); "
+                           "give one of its own addresses, or 0.0.0.0 for all of them") from None
+
+
+def network_address() -> str | None:
+    """This computer's address on its local network (no packet is sent), or None."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # a documentation address: only picks the outgoing interface
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if ipaddress.ip_address(address).is_loopback else address
+
+
 def voila_command(options: argparse.Namespace, *, python: str = sys.executable) -> list[str]:
     """The Voila command line for ``options`` (run it with ``cwd=ROOT`` so voila.json applies)."""
     target = str(Path(options.notebook).resolve()) if options.notebook else str(Path(options.root).resolve())
     command = [python, "-m", "voila", target, "--no-browser", f"--Voila.ip={options.ip}",
-               f"--port={options.port}"]
+               f"--port={options.port}", "--Voila.port_retries=0"]
     if options.token:
         command.append(f"--Voila.token={options.token}")
     if options.pool == 0:
@@ -125,9 +152,9 @@ def _base_url(options: argparse.Namespace) -> str:
     return f"http://[{host}]:{options.port}" if ":" in host else f"http://{host}:{options.port}"
 
 
-def app_url(options: argparse.Namespace) -> str:
-    """The address to open: the start page, or the one notebook's app."""
-    base = _base_url(options)
+def app_url(options: argparse.Namespace, host: str | None = None) -> str:
+    """The address to open (on ``host``, default this computer): the start page, or the one app."""
+    base = _base_url(options) if host is None else f"http://{host}:{options.port}"
     path = "/" if options.notebook else f"/voila/render/{START_PAGE}"
     return base + path + (f"?token={options.token}" if options.token else "")
 
@@ -151,6 +178,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 120) ->
 def main(argv: list[str] | None = None) -> int:
     try:
         options = checked(parse(argv))
+        check_can_listen(options)
     except AppError as err:
         print(f"workbook app: {err}", file=sys.stderr)
         return 2
@@ -161,8 +189,14 @@ def main(argv: list[str] | None = None) -> int:
         if _wait_until_up(ready_url(options), process):
             print(f"\nworkbook app: the apps are ready at\n\n    {url}\n", flush=True)
             if not is_loopback(options.ip):
-                print("workbook app: share that address (with its token) with participants;"
-                      " find this computer's address with `hostname -I`.\n", flush=True)
+                shared = network_address() if options.ip in ("0.0.0.0", "::") else options.ip
+                where = (f"give participants this address (on the same network as this computer):\n\n"
+                         f"    {app_url(options, host=shared)}\n" if shared else
+                         "participants use the address above with this computer's network address"
+                         " in place of 127.0.0.1\n")
+                print(f"workbook app: {where}", flush=True)
+            print("workbook app: keep this window open while the apps are in use; Ctrl+C stops them.\n",
+                  flush=True)
             if not options.no_browser:
                 webbrowser.open(url)
         return process.wait()

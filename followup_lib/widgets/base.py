@@ -43,6 +43,7 @@ class CoachView(w.VBox):
         projector = projector_on() if projector is None else projector
         self.model = model if model is not None else CaseModel()
         self._error = w.HTML()
+        self._error.add_class("fc-error-line")  # the one line an input error shows in (browser tests find it)
         self._quiet = False
         extra = [w.HTML(PROJECTOR_CSS)] if projector else []
         super().__init__([*extra, *children, self._error], **kwargs)

@@ -151,7 +151,8 @@ class OutcomeExplorer(CoachView):
                                     value=int(model_params.late_after))
         self._words, self._plot = w.HTML(), w.HTML()
         self._upload = w.FileUpload(accept=".csv,.xlsx", multiple=False,
-                                    description="Upload tracker")
+                                    description="Upload tracker",
+                                    layout=w.Layout(width="auto"))  # its whole label, never cut off
         self._exported = w.DatePicker(description="Exported on")
         self._upload_status = w.HTML()
         for widget in (self._data, *self._segment.values(), self._stage, self._behaviour,

@@ -81,7 +81,8 @@ class PlannerWidget(CoachView):
         # Opens a case file from this computer (one downloaded earlier): in app mode, on a
         # shared server, the learner's own copy is the one to trust.
         self._open = w.FileUpload(accept=".json", multiple=False, description="Open a case file", icon="folder-open",
-                                  tooltip="Open a case file you downloaded before (.json)")
+                                  tooltip="Open a case file you downloaded before (.json)",
+                                  layout=w.Layout(width="auto"))  # as wide as its label: none of it cut off
         self._status, self._advice, self._plan, self._download = w.HTML(), w.HTML(), w.HTML(), w.HTML()
         for widget in (*self._inputs.values(), self._today, self._name):
             if not isinstance(widget, w.Checkbox):
@@ -107,7 +108,7 @@ class PlannerWidget(CoachView):
 
     def _form(self) -> w.VBox:
         i = self._inputs
-        return w.VBox([
+        box = w.VBox([
             w.HTML("<b>Your interview</b>"), w.HBox([i["interview_day"], i["interview_time"]]),
             w.HBox([i["timezone"], i["country"], i["subdivision"]]),
             w.HTML("<b>What they told you</b>"), i["decision_by"],
@@ -117,6 +118,10 @@ class PlannerWidget(CoachView):
             w.HBox([i["employer_said"], i["employer_on"], i["new_decision_by"]]),
             w.HBox([self._today]), w.HBox([self._name, self._save, self._load, self._replace, self._open]), self._status,
         ])
+        for row in box.children:  # a row too wide for a narrow notebook column wraps, never cut off
+            if isinstance(row, w.HBox):
+                row.layout.flex_flow = "row wrap"
+        return box
 
     @property
     def case(self) -> Case | None:

@@ -28,7 +28,7 @@ PLAYER_CSS = ("<style>.fc-projector.fc-scenario-player .widget-html-content {"
               "{height: auto !important; padding: 0.15em 0.5em}"
               ".fc-projector.fc-scenario-player .widget-readout {min-width: 6em}"
               ".fc-scenario-player pre {word-break: normal !important; overflow-wrap: break-word}</style>")
-AUTO = {"width": "auto"}  # buttons as wide as their label, at any text size
+AUTO = {"width": "auto", "flex": "0 0 auto"}  # buttons as wide as their label, at any text size, never squeezed
 
 
 class ScenarioPlayer(CoachView):
@@ -77,7 +77,8 @@ class ScenarioPlayer(CoachView):
         for widget in (self._picker, self._slider):
             widget.style.description_width = "5em"
         children = [w.HTML(PLAYER_CSS), w.HBox([self._picker, self._reset]), self._story,
-                    w.HBox([self._prev, self._slider, self._next]), self._heading, self._advice, self._reason,
+                    w.HBox([self._prev, self._slider, self._next], layout=w.Layout(flex_flow="row wrap")),
+                    self._heading, self._advice, self._reason,
                     self._draft, self._plan, w.HBox([self._upload, self._copy, self._replace]), self._case_link,
                     self._status]
         super().__init__(children, model=model, projector=projector, **kwargs)

@@ -200,3 +200,17 @@ def test_every_cell_has_an_id(path):
     """nbformat 4.5 cell ids: without them every server that opens the notebook warns."""
     missing = [number for number, cell in enumerate(_read(path)["cells"]) if not cell.get("id")]
     assert missing == [], f"cells {missing} have no id"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_hidden_cells_lead_in_is_hidden_with_it(path):
+    """App mode leaves out a hide-in-app cell; a short "...:" line just before it must go too."""
+    cells = _read(path)["cells"]
+    dangling = []
+    for before, cell in zip(cells, cells[1:]):
+        hidden = APP_HIDDEN in cell.get("metadata", {}).get("tags", [])
+        if hidden and before["cell_type"] == "markdown" and APP_HIDDEN not in before.get("metadata", {}).get("tags", []):
+            last = "".join(before["source"]).rstrip().split("\n\n")[-1]
+            if last.endswith(":") and len(last) < 80:
+                dangling.append(last)
+    assert dangling == [], "tag these lead-ins hide-in-app too (a cell of their own)"

@@ -66,6 +66,7 @@ _PUBLIC = {
     "read_silence": "followup_lib.outcomes.silence",
     **dict.fromkeys(("plot_silence", "plot_segment_curve", "plot_landmark"), "followup_lib.outcomes.segment_plots"),
     "projector_style": "followup_lib.outcomes.plot_style",
+    **dict.fromkeys(("picture", "Picture"), "followup_lib.outcomes.picture"),
     # the learner's folder, the day, the set-up check
     **dict.fromkeys(("LearnerFolder", "learner_folder"), "followup_lib.workspace"),
     **dict.fromkeys(("today", "set_today"), "followup_lib.clock"),

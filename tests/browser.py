@@ -294,9 +294,6 @@ UPSTREAM_AXE_EXCLUSIONS = {
     # The windowed notebook list (.jp-WindowedPanel-viewport, role="list" in JupyterLab 4)
     # holds the cells, which are not role="listitem".
     "aria-required-children": [".jp-WindowedPanel-viewport"],
-    # JupyterLab's image/png renderer (.jp-RenderedImage: the matplotlib figures of 08)
-    # writes an <img> without alt and takes no alt text from the output.
-    "image-alt": [".jp-RenderedImage"],
     # A wide HTML output (the DataFrame of df.head() in 08) scrolls sideways inside
     # JupyterLab's output container, which takes no keyboard focus (jupyterlab/jupyterlab#8992).
     "scrollable-region-focusable": ['.jp-RenderedHTML.jp-mod-trusted[data-mime-type="text/html"]'],

@@ -103,3 +103,17 @@ def test_projector_style_enlarges_type_and_restores_it():
 def test_palette_is_okabe_ito():
     assert plots.OKABE_ITO["vermillion"] == "#D55E00"
     assert len(set(plots.OKABE_ITO.values())) == 8
+
+
+def test_a_picture_carries_its_words_escaped_and_needs_them():
+    import followup_lib as fc
+    from followup_lib.errors import InputError
+
+    data = fc.generate_applications(n=300, seed=3)
+    shown = fc.picture(fc.plot_still_waiting, data, alt='Curve "A" <falls>')
+    html = shown._repr_html_()
+    assert html.startswith('<img class="fc-plot" alt="Curve &quot;A&quot; &lt;falls&gt;"')
+    assert shown.png[:4] == b"\x89PNG" and "data:image/png;base64," in html
+    for empty in ("", "   "):
+        with pytest.raises(InputError, match="alt: is empty"):
+            fc.picture(fc.plot_still_waiting, data, alt=empty)

@@ -27,8 +27,8 @@ from followup_lib.outcomes.segments import (BEHAVIOURS, STAGE_UNITS, STAGES, Seg
 from followup_lib.widgets.base import CoachView
 from followup_lib.widgets.html import error_html
 from followup_lib.widgets.model import CaseModel
-from followup_lib.widgets.silence_meter import (CONTROL_WIDTH, KEPT_PICTURES, LABEL_WIDTH,
-                                                picture_html)
+from followup_lib.outcomes.picture import picture_html
+from followup_lib.widgets.silence_meter import CONTROL_WIDTH, KEPT_PICTURES, LABEL_WIDTH
 
 VIEWS = (("Waiting curve", "curve"), ("Decision rates", "rates"),
          ("Fair comparison", "landmark"))

@@ -16,11 +16,11 @@ picture is kept too, so a later change redraws in well under 250 ms.
 
 from __future__ import annotations
 
-import base64
 from html import escape
 
 import ipywidgets as w
 
+from followup_lib.outcomes.picture import picture_html
 from followup_lib.outcomes.segments import SegmentCurves, Segment, segment_options
 from followup_lib.widgets.base import CoachView
 from followup_lib.widgets.model import CaseModel
@@ -33,13 +33,6 @@ KEPT_PICTURES = 64
 _PROMPT = ("<i>Choose a segment if you like, then press <b>Show the chance</b> to see how "
            "often interviews still silent after this many days heard back in the synthetic "
            "dataset (it takes a few seconds the first time).</i>")
-
-
-def picture_html(png: bytes, alt: str) -> str:
-    """A PNG as an ``<img>`` with its text alternative (escaped)."""
-    data = base64.b64encode(png).decode("ascii")
-    return (f'<img class="fc-plot" alt="{escape(alt, quote=True)}" '
-            f'style="max-width:100%" src="data:image/png;base64,{data}"/>')
 
 
 class SilenceMeter(CoachView):

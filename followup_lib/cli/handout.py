@@ -15,6 +15,7 @@ import argparse
 
 from followup_lib.cli.common import parse_today
 from followup_lib.cli.flags import add_param_option, command_words
+from followup_lib.cli.messages import DRAFT_FIELD_OPTIONS, add_draft_field_options, draft_fields_from_args
 from followup_lib.cli.plans import add_case_options, case_from_args, params_from_args
 from followup_lib.errors import InputError
 from followup_lib.textio import check_output_path, write_output
@@ -22,10 +23,6 @@ from followup_lib.textio import check_output_path, write_output
 _HELP = "a printable handout: your plan and the seven stages (HTML, and PDF with --pdf)"
 _DESCRIPTION = ("Render a case's plan, the seven-stage guide and, with --drafts, drafts of the messages "
                 "still to send, as a printable HTML page; --pdf also prints it to PDF with headless Chromium.")
-#: Draft options: flag -> the field of :func:`followup_lib.handout.handout_html` it fills.
-DRAFT_OPTIONS = {"--name": "name", "--interviewer": "interviewer", "--position": "position",
-                 "--company": "company", "--topic": "topics", "--tone": "tone", "--link": "value_link",
-                 "--note": "value_note", "--hr-contact": "hr_contact", "--phone": "phone"}
 #: The library's words reworded to this command's flags.
 _FLAGS = {"force": "--force", "replace": "--force", "chromium": "--chromium", "pdf": "--pdf"}
 _HTML_SUFFIXES = (".html", ".htm")
@@ -44,26 +41,15 @@ def register(sub) -> None:
                         help="the Chromium to print the PDF with (default: /usr/bin/chromium)")
     drafts = parser.add_argument_group("drafts (with --drafts)")
     drafts.add_argument("--drafts", action="store_true", help="add drafts of the messages the plan still has to send")
-    drafts.add_argument("--name", help="your full name, as you sign your emails")
-    drafts.add_argument("--interviewer", help="the interviewer as you'd greet them (default: the case's contact)")
-    drafts.add_argument("--position", help="the job title (default: the case's position)")
-    drafts.add_argument("--company", help="the employer (default: the case's company)")
-    drafts.add_argument("--topic", dest="topic", action="append", metavar="TOPIC",
-                        help="a specific topic from the conversation (repeatable; the first is used)")
-    drafts.add_argument("--tone", choices=("warm", "formal"), help="warm or formal")
-    drafts.add_argument("--link", help="follow-up: a link that adds value")
-    drafts.add_argument("--note", help="follow-up: one sentence about the link")
-    drafts.add_argument("--hr-contact", help="second attempt: write to this HR contact")
-    drafts.add_argument("--phone", help="your phone number")
+    add_draft_field_options(drafts)
     parser.set_defaults(handler=run_handout)
 
 
 def draft_fields(args: argparse.Namespace) -> dict:
     """The draft options given, as ``handout_html``'s ``fields``; an error if given without ``--drafts``."""
-    fields = {field: getattr(args, flag[2:].replace("-", "_"))
-              for flag, field in DRAFT_OPTIONS.items() if getattr(args, flag[2:].replace("-", "_")) is not None}
+    fields = draft_fields_from_args(args)
     if fields and not args.drafts:
-        flags = [flag for flag, field in DRAFT_OPTIONS.items() if field in fields]
+        flags = [flag for flag, (_, field) in DRAFT_FIELD_OPTIONS.items() if field in fields]
         raise InputError("--drafts", f"is missing, and without it {', '.join(flags)} "
                          f"{'is' if len(flags) == 1 else 'are'} not used", "add --drafts, or leave them out")
     return fields
@@ -84,7 +70,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
 
 def run_handout(args: argparse.Namespace) -> int:
     """Handle ``followup handout``: write the HTML (and the PDF); say what was written; exit status 0."""
-    from followup_lib.cli.messages import _options_error
+    from followup_lib.cli.messages import options_error
     from followup_lib.handout import CHROMIUM, handout_html, handout_pdf
     from followup_lib.messages.required import MissingFieldsError
 
@@ -95,7 +81,7 @@ def run_handout(args: argparse.Namespace) -> int:
         try:
             html = handout_html(case, today=today, params=params, drafts=args.drafts, fields=fields)
         except MissingFieldsError as error:
-            raise _options_error(error) from None
+            raise options_error(error) from None
         written = []
         if args.output:
             written.append(write_output(args.output, html.encode("utf-8"), "-o", force=args.force,

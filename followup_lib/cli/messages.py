@@ -44,24 +44,44 @@ _FIELD_OPTIONS = {
 }
 
 
+#: The options that fill a draft's fields: flag -> (argparse dest, keyword of ``draft()``).
+DRAFT_FIELD_OPTIONS = {
+    "--name": ("name", "name"), "--interviewer": ("interviewer", "interviewer"),
+    "--position": ("position", "position"), "--company": ("company", "company"),
+    "--topic": ("topics", "topics"), "--tone": ("tone", "tone"), "--link": ("link", "value_link"),
+    "--note": ("note", "value_note"), "--hr-contact": ("hr_contact", "hr_contact"), "--phone": ("phone", "phone"),
+}
+
+
+def add_draft_field_options(parser, *, phone_help: str = "your phone number") -> None:
+    """Add the options of :data:`DRAFT_FIELD_OPTIONS` (``draft`` and ``handout --drafts`` take them)."""
+    parser.add_argument("--name", help="your full name, as you sign your emails")
+    parser.add_argument("--interviewer", help="the interviewer as you'd greet them (default: the case's contact)")
+    parser.add_argument("--position", help="the job title (default: the case's position)")
+    parser.add_argument("--company", help="the employer (default: the case's company)")
+    parser.add_argument("--topic", dest="topics", action="append", metavar="TOPIC",
+                        help="a specific topic from the conversation (repeatable; the first is used)")
+    parser.add_argument("--tone", choices=TONES, default=None,
+                        help="warm or formal (default: formal with --traditional-industry, else warm)")
+    parser.add_argument("--link", help="follow-up: a link that adds value")
+    parser.add_argument("--note", help="follow-up: one sentence about the link")
+    parser.add_argument("--hr-contact", help="second attempt: write to this HR contact")
+    parser.add_argument("--phone", help=phone_help)
+
+
+def draft_fields_from_args(args: argparse.Namespace) -> dict:
+    """The draft fields given on the command line, as ``draft()``'s keywords (those left out are absent)."""
+    return {field: getattr(args, dest) for dest, field in DRAFT_FIELD_OPTIONS.values()
+            if getattr(args, dest) is not None}
+
+
 def register(subparsers) -> None:
     """Add the ``draft`` and ``review`` sub-commands to the ``followup`` parser."""
     draft = subparsers.add_parser("draft", help=_DRAFT_HELP, description=_DRAFT_DESCRIPTION)
     draft.add_argument("kind", metavar="KIND", help=f"one of {', '.join(KINDS)}")
     add_case_options(draft)  # --case and the case fields, as for `advise`
     add_format_option(draft)
-    draft.add_argument("--name", help="your full name")
-    draft.add_argument("--interviewer", help="the interviewer as you'd greet them (default: the case's contact)")
-    draft.add_argument("--position", help="the job title (default: the case's position)")
-    draft.add_argument("--company", help="the employer (default: the case's company)")
-    draft.add_argument("--topic", dest="topics", action="append", metavar="TOPIC",
-                       help="a specific topic from the conversation (repeatable; the first is used)")
-    draft.add_argument("--tone", choices=TONES, default=None,
-                       help="warm or formal (default: formal with --traditional-industry, else warm)")
-    draft.add_argument("--link", help="follow-up: a link that adds value")
-    draft.add_argument("--note", help="follow-up: one sentence about the link")
-    draft.add_argument("--hr-contact", help="second attempt: write to this HR contact")
-    draft.add_argument("--phone", help="your phone number (needed for a voicemail)")
+    add_draft_field_options(draft, phone_help="your phone number (needed for a voicemail)")
     draft.add_argument("--variant", type=int, choices=range(VARIANTS), help=f"pick one of {VARIANTS} wordings")
     draft.set_defaults(handler=run_draft)
 
@@ -77,7 +97,7 @@ def register(subparsers) -> None:
     review.set_defaults(handler=run_review)
 
 
-def _options_error(error: MissingFieldsError) -> InputError:
+def options_error(error: MissingFieldsError) -> InputError:
     """The library's missing-fields error, reworded with the options that supply each field."""
     labels = [_FIELD_OPTIONS[name][0] for name in error.names]
     if len(error.names) == 1:
@@ -98,12 +118,9 @@ def run_draft(args: argparse.Namespace) -> int:
     kind = check_kind(args.kind)
     case = case_from_args(args) if case_given(args) else None
     try:
-        result = draft(kind, case, name=args.name, interviewer=args.interviewer,
-                       position=args.position, company=args.company, topics=args.topics,
-                       tone=args.tone, value_link=args.link, value_note=args.note,
-                       hr_contact=args.hr_contact, phone=args.phone, variant=args.variant)
+        result = draft(kind, case, **draft_fields_from_args(args), variant=args.variant)
     except MissingFieldsError as error:
-        raise _options_error(error) from None
+        raise options_error(error) from None
     if args.format == "json":
         print_json(result.to_dict())
     else:

@@ -215,10 +215,7 @@ class PlannerWidget(CoachView):
         except FollowupError as err:
             self._status.value = error_html(err)
             return None
-        self._base = case
-        self.set_values(**form_from_case(case))
-        self._status.value = f"Opened <code>{escape(name)}</code>. <b>Save</b> keeps it in your folder."
-        return case
+        return self._show_case(case, f"Opened <code>{escape(name)}</code>. <b>Save</b> keeps it in your folder.")
 
     def _opened(self, change) -> None:
         files = change.new
@@ -238,7 +235,11 @@ class PlannerWidget(CoachView):
         except FollowupError as err:
             self._status.value = error_html(err)
             return None
+        return self._show_case(case, f"Loaded <code>{escape(self._folder.path_for(self._name.value).name)}</code>.")
+
+    def _show_case(self, case: Case, status: str) -> Case:
+        """Fill the form with a case read from a file (saved or opened), and say so under the buttons."""
         self._base = case
         self.set_values(**form_from_case(case))
-        self._status.value = f"Loaded <code>{escape(self._folder.path_for(self._name.value).name)}</code>."
+        self._status.value = status
         return case

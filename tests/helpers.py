@@ -8,6 +8,15 @@ from followup_lib.etiquette.case import Case
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
 
+def run_cli(capsys, *argv):
+    """Run the ``followup`` command in-process on ``argv`` (each made a string): (status, stdout, stderr)."""
+    from followup_lib.cli import main
+
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
 def load_tool(name: str):
     """A script of ``tools/`` (``"app"`` for tools/app.py) imported as a module."""
     spec = importlib.util.spec_from_file_location(f"tools_{name}", TOOLS / f"{name}.py")

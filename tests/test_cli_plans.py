@@ -4,7 +4,8 @@ import sys
 
 import pytest
 
-from followup_lib.cli import main
+from tests.helpers import run_cli as run
+
 from tests.test_case import ISSUE_EXAMPLE
 
 
@@ -14,11 +15,6 @@ def case_file(tmp_path):
     path.write_text(json.dumps(ISSUE_EXAMPLE))
     return path
 
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_advise_json_has_documented_fields(capsys, case_file):

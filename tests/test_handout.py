@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli as run
+
 import followup_lib
-from followup_lib.cli import main
 from followup_lib.errors import InputError
 from followup_lib.etiquette.case import Case
 from followup_lib.etiquette.params import Params
@@ -41,11 +42,6 @@ def case_file(tmp_path):
     path.write_text(json.dumps(ISSUE_EXAMPLE))
     return path
 
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_the_page_holds_every_step_of_the_plan_with_its_date(case):

@@ -18,19 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli as run
+
 import followup_lib as fc
-from followup_lib.cli import main
 from followup_lib.errors import InputError
 
 CASE = {"interview_end": "2026-11-16T15:00:00-05:00", "decision_by": "2026-11-20"}
 NAMES = ["--name", "Sam Roe", "--interviewer", "Ms. Lee", "--position", "Analyst", "--company", "Acme",
          "--topic", "the rota tool"]
 
-
-def run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def one_line_error(status, err, expected_status=2):

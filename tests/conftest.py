@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +103,20 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
 
 
+@contextmanager
+def running(command: list[str], *, cwd: Path, env: dict[str, str], ready_url: str, log: Path):
+    """Start a server (its own process group, output to ``log``), wait until ``ready_url``
+    answers, yield its process, and always stop it and its kernels."""
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_until_up(ready_url, process, log)
+        yield process
+    finally:
+        _stop(process)
+
+
 def _serve(tmp_path: Path, argv: list[str], token_option: str, ready_path: str,
            notebook_path: str):
     home = tmp_path / "jupyter-home"
@@ -111,16 +126,10 @@ def _serve(tmp_path: Path, argv: list[str], token_option: str, ready_path: str,
     port, token = _free_port(), secrets.token_hex(16)
     base = f"http://127.0.0.1:{port}"
     log = tmp_path / "server.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", *argv, f"--port={port}", f"{token_option}={token}"],
-            cwd=served / "notebooks", env=_jupyter_env(home), stdin=subprocess.DEVNULL,
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        _wait_until_up(f"{base}{ready_path}?token={token}", process, log)
+    with running([sys.executable, "-m", *argv, f"--port={port}", f"{token_option}={token}"],
+                 cwd=served / "notebooks", env=_jupyter_env(home), ready_url=f"{base}{ready_path}?token={token}",
+                 log=log):
         yield Server(base, token, f"{base}{notebook_path}?token={token}", log)
-    finally:
-        _stop(process)
 
 
 def _lab_argv(home: Path) -> list[str]:

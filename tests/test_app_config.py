@@ -11,7 +11,6 @@ import json
 import os
 import secrets
 import shutil
-import subprocess
 import sys
 import urllib.request
 from pathlib import Path
@@ -20,7 +19,7 @@ import pytest
 
 from tests.helpers import load_tool
 
-from tests.conftest import _free_port, _jupyter_env, _stop, _wait_until_up
+from tests.conftest import _free_port, _jupyter_env, running
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -66,18 +65,11 @@ def test_jupyterlabs_voila_leaves_out_hide_in_app_cells(tmp_path):
             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}"]
     if os.geteuid() == 0:
         argv.append("--allow-root")
-    log = tmp_path / "server.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(argv, cwd=served, env=env, stdin=subprocess.DEVNULL, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait_until_up(f"{base}/api/status?token={token}", process, log)
+    base = f"http://127.0.0.1:{port}"
+    with running(argv, cwd=served, env=env, ready_url=f"{base}/api/status?token={token}", log=tmp_path / "server.log"):
         url = f"{base}/voila/render/notebooks/03-wait-out-the-timeline.ipynb?token={token}"
         with urllib.request.urlopen(url, timeout=180) as response:
             page = response.read().decode("utf-8")
-    finally:
-        _stop(process)
     assert "Wait out the timeline" in page and "fc.TimelinePlanner(" not in page  # rendered, code hidden
     assert "Thanksgiving Day\\u0027" not in page, "a hide-in-app cell's output is on the page"
     assert "Shift+Enter" not in page, "the hide-in-app 'What you'll need' cell is on the page"

@@ -16,7 +16,6 @@ import json
 import re
 import secrets
 import shutil
-import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +26,7 @@ from tests.helpers import load_tool
 
 from tests.browser import (STEPS, UPSTREAM_AXE_EXCLUSIONS, assert_no_error_output, browser,  # noqa: F401
                            check_accessibility, new_page, save_screenshot)
-from tests.conftest import _free_port, _jupyter_env, _stop, _wait_until_up
+from tests.conftest import _free_port, _jupyter_env, running
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -63,15 +62,9 @@ def serving(tmp: Path, *argv: str, notebooks: Path = REPO / "notebooks"):
     connections = tmp / "connections"
     connections.mkdir()
     log = tmp / "voila.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([*app.voila_command(options), f"--Voila.connection_dir_root={connections}"],
-                                   cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        _wait_until_up(app.ready_url(options), process, log)
+    with running([*app.voila_command(options), f"--Voila.connection_dir_root={connections}"],
+                 cwd=REPO, env=env, ready_url=app.ready_url(options), log=log):
         yield AppServer(f"http://127.0.0.1:{port}", token, log)
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="module")

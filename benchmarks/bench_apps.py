@@ -28,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,13 +53,8 @@ def _serve(root: Path, port: int, pool: int, log: Path) -> subprocess.Popen:
     with open(log, "wb") as out:
         process = subprocess.Popen(workbook_app.voila_command(options), cwd=REPO, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(workbook_app.ready_url(options), timeout=5):
-                return process
-        except OSError:
-            time.sleep(0.5)
+    if workbook_app.wait_until_up(workbook_app.ready_url(options), process):
+        return process
     process.kill()
     raise RuntimeError(f"Voila did not start:\n{log.read_text(errors='replace')}")
 

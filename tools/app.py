@@ -164,7 +164,8 @@ def ready_url(options: argparse.Namespace) -> str:
     return _base_url(options) + "/voila/static/voila.js"
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 120) -> bool:
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 120) -> bool:
+    """Poll ``url`` until it answers (True), or ``process`` ends or ``seconds`` pass (False)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and process.poll() is None:
         try:
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: process.terminate())
     url = app_url(options)
     try:
-        if _wait_until_up(ready_url(options), process):
+        if wait_until_up(ready_url(options), process):
             print(f"\nworkbook app: the apps are ready at\n\n    {url}\n", flush=True)
             if not is_loopback(options.ip):
                 shared = network_address() if options.ip in ("0.0.0.0", "::") else options.ip
